@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Runs a real Node process in this folder, so the packages resolve the way a user's
+// service resolves them: by name, through package.json "exports", from dist/.
+const cwd = fileURLToPath(new URL('..', import.meta.url));
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd, encoding: 'utf8' }).trim();
+}
+const esm = (code: string) => node(['--input-type=module', '-e', code]);
+const cjs = (code: string) => node(['--input-type=commonjs', '-e', code]);
+
+const packages = [
+  ['resilience', 'Resilience'],
+  ['cache', 'Cache'],
+  ['stock', 'Stock'],
+  ['sync', 'Sync'],
+] as const;
+
+describe.each(packages)('@mallkit/%s as built', (name, title) => {
+  const spec = `@mallkit/${name}`;
+
+  it('loads with import and with require, exposing the same names', () => {
+    const fromImport = JSON.parse(
+      esm(
+        `const m = await import('${spec}'); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()))`,
+      ),
+    );
+    const fromRequire = JSON.parse(
+      cjs(`console.log(JSON.stringify(Object.keys(require('${spec}')).sort()))`),
+    );
+    expect(fromImport).toContain(`is${title}Error`);
+    expect(fromRequire).toEqual(fromImport);
+  });
+
+  it('resolves import to the ESM build and require to the CJS build', () => {
+    expect(esm(`console.log(import.meta.resolve('${spec}'))`)).toMatch(
+      new RegExp(`packages/${name}/dist/index\\.js$`),
+    );
+    expect(cjs(`console.log(require.resolve('${spec}'))`)).toMatch(
+      new RegExp(`packages/${name}/dist/index\\.cjs$`),
+    );
+  });
+
+  it('recognises its errors across two loaded copies (ESM and CJS)', () => {
+    const verdict = esm(`
+      import { createRequire } from 'node:module';
+      import { ${title}Error, is${title}Error } from '${spec}';
+      const other = createRequire(import.meta.url)('${spec}');
+      const error = new ${title}Error('SOME_CODE', 'message', { cause: new Error('root') });
+      console.log(JSON.stringify({
+        sameClass: error instanceof other.${title}Error,
+        guard: other.is${title}Error(error),
+        own: is${title}Error(error),
+        plain: other.is${title}Error(new Error('x')),
+        code: error.code,
+        cause: error.cause.message,
+        name: error.name,
+      }));`);
+    expect(JSON.parse(verdict)).toEqual({
+      sameClass: false,
+      guard: true,
+      own: true,
+      plain: false,
+      code: 'SOME_CODE',
+      cause: 'root',
+      name: `${title}Error`,
+    });
+  });
+});

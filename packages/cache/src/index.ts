@@ -1,0 +1,1 @@
+export { CacheError, isCacheError } from './errors/CacheError.js';

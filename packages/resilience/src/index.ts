@@ -1,0 +1,1 @@
+export { isResilienceError, ResilienceError } from './errors/ResilienceError.js';

@@ -1,0 +1,1 @@
+export { isStockError, StockError } from './errors/StockError.js';

@@ -1,0 +1,1 @@
+export { isSyncError, SyncError } from './errors/SyncError.js';

@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+/**
+ * One workspace config, three projects:
+ * - `unit`: pure logic, `*.test.ts` beside the code, no servers;
+ * - `packaging`: the built packages, loaded by a real Node process with import and require;
+ * - `integration`: real Redis (standalone + Cluster, started privately per run) and
+ *   MySQL (a database per run), tests under `test/` folders.
+ * Workspace packages resolve to their sources, so tests need no build.
+ */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@mallkit/resilience': src('resilience'),
+      '@mallkit/cache': src('cache'),
+      '@mallkit/stock': src('stock'),
+      '@mallkit/sync': src('sync'),
+    },
+  },
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'internal/*/src/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: ['internal/consumer-check/test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'internal/*/test/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
+          ],
+          globalSetup: ['internal/harness/src/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
