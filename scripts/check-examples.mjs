@@ -1,0 +1,48 @@
+// Type-checks every ```ts example inside the TSDoc comments of the published packages'
+// sources, so the examples users copy from the API site cannot rot. Each example becomes
+// a module in .examples/ that imports the packages by name (resolved to their sources by
+// the root tsconfig's paths) and is compiled with the same strict settings as the code.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, '.examples');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+
+function* sources(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) yield path;
+  }
+}
+
+const files = [];
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  for (const file of sources(join(root, 'packages', pkg, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const comment of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+      const body = comment.replace(/^\s*\/?\*+\/? ?/gm, '');
+      for (const [, code] of body.matchAll(/```ts\n([\s\S]*?)```/g)) {
+        const name = `${relative(root, file).replace(/[/.]/g, '_')}_${files.length}.ts`;
+        writeFileSync(join(out, name), `// from ${relative(root, file)}\n${code}\nexport {};\n`);
+        files.push(name);
+      }
+    }
+  }
+}
+writeFileSync(
+  join(out, 'tsconfig.json'),
+  JSON.stringify({ extends: '../tsconfig.json', include: ['./*.ts'] }, null, 2),
+);
+try {
+  execFileSync('tsc', ['-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+} catch {
+  console.error(
+    'check-examples: a TSDoc example does not compile (see above; files in .examples/)',
+  );
+  process.exit(1);
+}
+console.log(`check-examples: ${files.length} TSDoc examples compile`);
