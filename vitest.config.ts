@@ -23,6 +23,7 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
+    reporters: ['default', './internal/harness/src/SummaryReporter.ts'],
     maxWorkers: 2,
     projects: [
       {
@@ -45,7 +46,7 @@ export default defineConfig({
           name: 'integration',
           include: [
             'packages/*/test/**/*.test.ts',
-            'internal/*/test/**/*.test.ts',
+            'internal/harness/test/**/*.test.ts',
             'examples/*/test/**/*.test.ts',
           ],
           globalSetup: ['internal/harness/src/globalSetup.ts'],
