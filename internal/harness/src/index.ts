@@ -1,4 +1,3 @@
-export { type HarnessContext, harness } from './context.js';
 export { freePort } from './freePort.js';
 export { type ClusterNodeInfo, parseClusterNodes } from './parseClusterNodes.js';
 export { type ClusterSeed, RedisCluster, type RedisClusterOptions } from './RedisCluster.js';

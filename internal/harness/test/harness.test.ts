@@ -1,6 +1,7 @@
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, RedisCluster, RedisServer, TestDatabase } from '../src/index.js';
+import { harness } from '../src/context.js';
+import { RedisCluster, RedisServer, TestDatabase } from '../src/index.js';
 
 const { redis, cluster, mysql } = harness();
 

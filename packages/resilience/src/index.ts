@@ -1,1 +1,15 @@
+export { type Clock, systemClock } from './clock/Clock.js';
+export { ManualClock } from './clock/ManualClock.js';
+export { BrokenCircuitError } from './errors/BrokenCircuitError.js';
+export { BulkheadRejectedError } from './errors/BulkheadRejectedError.js';
+export { DegradedError } from './errors/DegradedError.js';
+export { InvalidOptionError } from './errors/InvalidOptionError.js';
+export { LoadShedError, type ShedReason } from './errors/LoadShedError.js';
+export { RateLimitedError } from './errors/RateLimitedError.js';
 export { isResilienceError, ResilienceError } from './errors/ResilienceError.js';
+export type { ResilienceErrorCode } from './errors/ResilienceErrorCode.js';
+export { TimeoutError } from './errors/TimeoutError.js';
+export { channels } from './observability/channels.js';
+export { EventHub, type Unsubscribe } from './observability/EventHub.js';
+export type { RejectionEvent } from './observability/RejectionEvent.js';
+export { type Priority, priorities } from './shedding/Priority.js';

@@ -1,0 +1,25 @@
+// Runs every benchmark scenario (bench/<package>/<scenario>.ts), or those whose path
+// contains one of the arguments: `pnpm --filter @mallkit/bench bench resilience`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const here = new URL('.', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+const scenarios = readdirSync(here)
+  .filter((d) => !['src', 'node_modules'].includes(d) && statSync(join(here, d)).isDirectory())
+  .flatMap((d) =>
+    readdirSync(join(here, d))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(d, f)),
+  )
+  .filter((p) => filters.length === 0 || filters.some((f) => p.includes(f)));
+let failed = 0;
+for (const scenario of scenarios) {
+  console.log(`\n== ${scenario}`);
+  const run = spawnSync(join(here, 'node_modules/.bin/tsx'), [join(here, scenario)], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);

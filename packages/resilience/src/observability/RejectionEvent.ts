@@ -1,0 +1,18 @@
+import type { Priority } from '../shedding/Priority.js';
+
+/**
+ * Published on {@link channels}.rejected (and as each component's `rejected` event)
+ * whenever a call is refused without being attempted, or abandoned at its deadline.
+ */
+export interface RejectionEvent {
+  /** Which kind of component refused. */
+  source: 'limiter' | 'breaker' | 'bulkhead' | 'timeout' | 'shedder' | 'switch';
+  /** The component instance's name. */
+  name: string;
+  /** The error code the caller received, e.g. `'RATE_LIMITED'`. */
+  code: string;
+  /** The request's priority, when known. */
+  priority?: Priority;
+  /** The limited key, for keyed limiters. */
+  key?: string;
+}
