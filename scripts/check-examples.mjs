@@ -38,7 +38,9 @@ writeFileSync(
   JSON.stringify({ extends: '../tsconfig.json', include: ['./*.ts'] }, null, 2),
 );
 try {
-  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(out, 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
 } catch {
   console.error(
     'check-examples: a TSDoc example does not compile (see above; files in .examples/)',

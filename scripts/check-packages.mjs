@@ -18,11 +18,15 @@ for (const dir of dirs) {
   for (const m of messages) console.error(`publint ${pkg.name}: ${formatMessage(m, pkg)}`);
   if (messages.length > 0) failed++;
 
-  const attw = spawnSync(join(root, 'node_modules/.bin/attw'), ['--pack', '.', '--format', 'ascii'], {
-    cwd: dir,
-    stdio: 'inherit',
-    shell: false,
-  });
+  const attw = spawnSync(
+    join(root, 'node_modules/.bin/attw'),
+    ['--pack', '.', '--format', 'ascii'],
+    {
+      cwd: dir,
+      stdio: 'inherit',
+      shell: false,
+    },
+  );
   if (attw.error) console.error(`attw could not run: ${attw.error.message}`);
   if (attw.status !== 0) failed++;
 }

@@ -1,0 +1,237 @@
+import {
+  CircuitState,
+  ConsecutiveBreaker,
+  ConstantBackoff,
+  CountBreaker,
+  type IBackoff,
+  type IBackoffFactory,
+  type IBreaker,
+  type IHalfOpenAfterBackoffContext,
+  SamplingBreaker,
+} from 'cockatiel';
+import type { Clock } from '../clock/Clock.js';
+import { BrokenCircuitError } from '../errors/BrokenCircuitError.js';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
+import { requireNumber } from '../options/requireNumber.js';
+import type { CircuitBreakerOptions } from './CircuitBreakerOptions.js';
+
+/** A change of a circuit's state, as reported to {@link CircuitBreaker}'s listener. */
+export interface BreakerTransition {
+  from: CircuitState;
+  to: CircuitState;
+  /** The failure that opened the circuit, when `to` is `Open`. */
+  cause?: unknown;
+}
+
+const never: IHalfOpenAfterBackoffContext = {
+  attempt: 0,
+  result: { error: undefined },
+  signal: new AbortController().signal,
+};
+
+/**
+ * The circuit of one dependency: closed (calls pass, outcomes are counted by a
+ * cockatiel breaker), open (calls fail fast with {@link BrokenCircuitError}), half-open
+ * (a few probes pass; their outcome closes or reopens it), or isolated by hand.
+ *
+ * Time comes from a {@link Clock}, so the schedule can be tested without waiting.
+ * Used by {@link DependencyPolicy}; usable on its own around any call.
+ */
+export class CircuitBreaker {
+  readonly #name: string;
+  readonly #breaker: IBreaker;
+  readonly #halfOpenAfter: IBackoffFactory<IHalfOpenAfterBackoffContext>;
+  readonly #probes: number;
+  readonly #clock: Clock;
+  readonly #onTransition: (transition: BreakerTransition) => void;
+  /** Whether an error counts against the dependency. */
+  readonly isFailure: (error: unknown) => boolean;
+  #state: CircuitState = CircuitState.Closed;
+  #openedAt = 0;
+  #backoff: IBackoff<IHalfOpenAfterBackoffContext> | undefined;
+  #openings = 0;
+  #probesInFlight = 0;
+  #probeSuccesses = 0;
+  #lastFailure: unknown;
+  #isolations = 0;
+
+  /**
+   * @param name - the dependency's name, used in errors
+   * @param options - see {@link CircuitBreakerOptions}
+   * @param clock - the time source
+   * @param onTransition - called on every state change
+   */
+  constructor(
+    name: string,
+    options: CircuitBreakerOptions,
+    clock: Clock,
+    onTransition: (transition: BreakerTransition) => void = () => {},
+  ) {
+    this.#name = name;
+    this.#clock = clock;
+    this.#onTransition = onTransition;
+    this.#breaker = makeBreaker(options);
+    const halfOpenAfter = options.halfOpenAfterMs ?? 5000;
+    this.#halfOpenAfter =
+      typeof halfOpenAfter === 'number'
+        ? new ConstantBackoff(requireNumber('breaker.halfOpenAfterMs', halfOpenAfter, { min: 1 }))
+        : halfOpenAfter;
+    this.#probes = requireNumber('breaker.halfOpenProbes', options.halfOpenProbes ?? 1, {
+      min: 1,
+      integer: true,
+    });
+    this.isFailure = options.isFailure ?? (() => true);
+  }
+
+  /** The current state (an open circuit past its wait reads as `Open` until a call probes). */
+  get state(): CircuitState {
+    return this.#state;
+  }
+
+  /** How many times the circuit has opened. */
+  get openings(): number {
+    return this.#openings;
+  }
+
+  /**
+   * Admits a call or throws {@link BrokenCircuitError}. Returns whether the call is a
+   * half-open probe; pass that back to {@link CircuitBreaker.success} or
+   * {@link CircuitBreaker.failure}.
+   */
+  enter(): boolean {
+    switch (this.#state) {
+      case CircuitState.Closed:
+        return false;
+      case CircuitState.Open: {
+        const waited = this.#clock.now() - this.#openedAt;
+        const wait = this.#backoff?.duration ?? 0;
+        if (waited < wait)
+          throw new BrokenCircuitError(this.#name, wait - waited, this.#lastFailure);
+        this.#transition(CircuitState.HalfOpen);
+        this.#probesInFlight = 0;
+        this.#probeSuccesses = 0;
+        return this.#takeProbe();
+      }
+      case CircuitState.HalfOpen:
+        return this.#takeProbe();
+      default:
+        throw new BrokenCircuitError(this.#name, Number.POSITIVE_INFINITY, 'isolated by hand');
+    }
+  }
+
+  /** Records a successful call. */
+  success(probe: boolean): void {
+    if (!probe) {
+      if (this.#state === CircuitState.Closed) this.#breaker.success(CircuitState.Closed);
+      return;
+    }
+    if (this.#state !== CircuitState.HalfOpen) return;
+    this.#probesInFlight--;
+    this.#probeSuccesses++;
+    if (this.#probeSuccesses >= this.#probes && this.#probesInFlight === 0) {
+      this.#breaker.success(CircuitState.HalfOpen);
+      this.#backoff = undefined;
+      this.#transition(CircuitState.Closed);
+    }
+  }
+
+  /** Records a failed call; `error` is checked with `isFailure` first. */
+  failure(probe: boolean, error: unknown): void {
+    if (!this.isFailure(error)) {
+      this.success(probe);
+      return;
+    }
+    this.#lastFailure = error;
+    if (probe) {
+      if (this.#state !== CircuitState.HalfOpen) return;
+      this.#probesInFlight--;
+      this.#breaker.failure(CircuitState.HalfOpen);
+      this.#open(error);
+    } else if (this.#state === CircuitState.Closed && this.#breaker.failure(CircuitState.Closed)) {
+      this.#open(error);
+    }
+  }
+
+  /** A probe ended without an outcome that says anything (cancelled by its caller). */
+  abandon(probe: boolean): void {
+    if (probe && this.#state === CircuitState.HalfOpen) this.#probesInFlight--;
+  }
+
+  /**
+   * Holds the circuit open until the returned function is called (e.g. while a
+   * dependency is in maintenance). Isolations nest.
+   */
+  isolate(): () => void {
+    this.#isolations++;
+    if (this.#state !== CircuitState.Isolated) this.#transition(CircuitState.Isolated);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.#isolations === 0) {
+        this.#backoff = undefined;
+        this.#transition(CircuitState.Closed);
+      }
+    };
+  }
+
+  #takeProbe(): boolean {
+    if (this.#probesInFlight + this.#probeSuccesses >= this.#probes) {
+      throw new BrokenCircuitError(this.#name, 0, this.#lastFailure);
+    }
+    this.#probesInFlight++;
+    return true;
+  }
+
+  #open(cause: unknown): void {
+    this.#openings++;
+    this.#openedAt = this.#clock.now();
+    const context = { ...never, attempt: this.#openings, result: { error: cause } };
+    this.#backoff = this.#backoff ? this.#backoff.next(context) : this.#halfOpenAfter.next(context);
+    this.#transition(CircuitState.Open, cause);
+  }
+
+  #transition(to: CircuitState, cause?: unknown): void {
+    const from = this.#state;
+    this.#state = to;
+    this.#onTransition(cause === undefined ? { from, to } : { from, to, cause });
+  }
+}
+
+function makeBreaker(options: CircuitBreakerOptions): IBreaker {
+  const kind = options.kind ?? 'consecutive';
+  if (typeof kind === 'object') return kind;
+  if (kind === 'consecutive') {
+    return new ConsecutiveBreaker(
+      requireNumber('breaker.threshold', options.threshold ?? 5, { min: 1, integer: true }),
+    );
+  }
+  const threshold = requireNumber('breaker.threshold', options.threshold ?? 0.5, {
+    above: 0,
+    max: 1,
+  });
+  if (kind === 'sampling') {
+    return new SamplingBreaker({
+      threshold,
+      duration: requireNumber('breaker.samplingDurationMs', options.samplingDurationMs ?? 10_000, {
+        min: 1,
+      }),
+      minimumRps: requireNumber('breaker.minimumRps', options.minimumRps ?? 5, { min: 0 }),
+    });
+  }
+  if (kind === 'count') {
+    return new CountBreaker({
+      threshold,
+      size: requireNumber('breaker.size', options.size ?? 100, { min: 1, integer: true }),
+      minimumNumberOfCalls: requireNumber('breaker.minimumCalls', options.minimumCalls ?? 20, {
+        min: 1,
+        integer: true,
+      }),
+    });
+  }
+  throw new InvalidOptionError(
+    'breaker.kind',
+    "'consecutive', 'sampling', 'count' or an IBreaker",
+    kind,
+  );
+}

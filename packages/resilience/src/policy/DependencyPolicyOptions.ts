@@ -1,0 +1,56 @@
+import type { Clock } from '../clock/Clock.js';
+import type { RateLimiter } from '../ratelimit/RateLimiter.js';
+import type { BulkheadOptions } from './BulkheadOptions.js';
+import type { CircuitBreakerOptions } from './CircuitBreakerOptions.js';
+import type { PolicyPreset } from './policyPresets.js';
+import type { RetryOptions } from './RetryOptions.js';
+
+/**
+ * Everything a {@link DependencyPolicy} does around a call to one dependency. Start from
+ * a preset for the kind of dependency and override what differs; `false` turns a
+ * layer off.
+ */
+export interface DependencyPolicyOptions {
+  /** The dependency's name, in errors, events and stats (e.g. `'redis-products'`). */
+  name: string;
+  /**
+   * Defaults for a kind of dependency (see {@link policyPresets}): `'redis'` (tens of
+   * ms), `'database'` (hundreds of ms), `'http'` (seconds) or `'none'` (every layer
+   * at its own default).
+   * @default 'none'
+   */
+  preset?: PolicyPreset;
+  /**
+   * Deadline of each attempt, in ms. At the deadline the caller gets a
+   * {@link TimeoutError}, the attempt's signal aborts, and its bulkhead slot is free
+   * again — whether or not the guarded function stops. `Infinity` turns it off.
+   * @default the preset's, or 1000
+   */
+  timeoutMs?: number;
+  /**
+   * The circuit breaker, or `false` for none.
+   * @default the preset's, or a consecutive breaker of 5 failures, half-open after 5 s
+   */
+  breaker?: CircuitBreakerOptions | false;
+  /**
+   * Retrying, or `false` for none.
+   * @default the preset's, or 2 attempts for idempotent calls
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Concurrency limit, or `false` for none.
+   * @default the preset's, or 64 running, none queued
+   */
+  bulkhead?: BulkheadOptions | false;
+  /**
+   * A rate limiter asked before every call (not before retries), e.g. a
+   * {@link TokenBucket} or a {@link DistributedRateLimiter}.
+   * @default none
+   */
+  limiter?: RateLimiter;
+  /**
+   * Time source of the breaker and deadlines.
+   * @default {@link systemClock}
+   */
+  clock?: Clock;
+}
