@@ -1,13 +1,13 @@
 import { ResilienceError } from './ResilienceError.js';
 
-/** A degradation switch turned the feature off and the call site gave no fallback. */
+/** A degradation switch is on (the feature is degraded) and the call site gave no fallback. */
 export class DegradedError extends ResilienceError {
   /** The switch that is off. */
   readonly switchName: string;
 
   /** @param switchName - the switch that is off */
   constructor(switchName: string) {
-    super('DEGRADED', `"${switchName}" is switched off`);
+    super('DEGRADED', `degraded by switch "${switchName}" and no fallback was given`);
     this.switchName = switchName;
   }
 }

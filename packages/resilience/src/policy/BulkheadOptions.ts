@@ -1,4 +1,4 @@
-/** Limits of a {@link Bulkhead}. */
+/** Limits of the bulkhead of a {@link DependencyPolicy}: concurrency slots and a bounded queue. */
 export interface BulkheadOptions {
   /**
    * Calls that may run at once; match it to the client's connection pool so a slow

@@ -17,7 +17,9 @@ import type { CircuitBreakerOptions } from './CircuitBreakerOptions.js';
 
 /** A change of a circuit's state, as reported to {@link CircuitBreaker}'s listener. */
 export interface BreakerTransition {
+  /** The state before. */
   from: CircuitState;
+  /** The state now. */
   to: CircuitState;
   /** The failure that opened the circuit, when `to` is `Open`. */
   cause?: unknown;

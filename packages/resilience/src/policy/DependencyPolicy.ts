@@ -13,7 +13,11 @@ import { Call } from './Call.js';
 import type { CallOptions } from './CallOptions.js';
 import { type BreakerTransition, CircuitBreaker } from './CircuitBreaker.js';
 import { DeadlineQueue } from './DeadlineQueue.js';
-import type { CircuitStateName, DependencyPolicyEvents } from './DependencyPolicyEvents.js';
+import type {
+  BreakerStateEvent,
+  CircuitStateName,
+  DependencyPolicyEvents,
+} from './DependencyPolicyEvents.js';
 import type { DependencyPolicyOptions } from './DependencyPolicyOptions.js';
 import type { DependencyPolicyStats } from './DependencyPolicyStats.js';
 import { isThenable } from './isThenable.js';
@@ -216,7 +220,7 @@ export class DependencyPolicy {
 
   #transition(transition: BreakerTransition): void {
     if (!this.events.wants('breaker.state')) return;
-    const event: DependencyPolicyEvents['breaker.state'] = {
+    const event: BreakerStateEvent = {
       name: this.name,
       from: stateNames[transition.from],
       to: stateNames[transition.to],

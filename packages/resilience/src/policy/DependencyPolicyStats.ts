@@ -17,7 +17,14 @@ export interface DependencyPolicyStats {
   /** Attempts made after a failure. */
   retries: number;
   /** Calls refused before an attempt, by who refused. */
-  rejected: { limiter: number; circuit: number; bulkhead: number };
+  rejected: {
+    /** Refused by the rate limiter. */
+    limiter: number;
+    /** Refused because the circuit was open. */
+    circuit: number;
+    /** Refused because the bulkhead and its queue were full. */
+    bulkhead: number;
+  };
   /** Times the circuit opened. */
   openings: number;
   /** Calls holding a bulkhead slot now. */

@@ -3,7 +3,8 @@ import type { DependencyPolicyOptions } from './DependencyPolicyOptions.js';
 /** The kinds of dependency with tuned defaults. */
 export type PolicyPreset = 'redis' | 'database' | 'http' | 'none';
 
-type Preset = Required<
+/** The settings a preset fixes. */
+export type PresetSettings = Required<
   Pick<DependencyPolicyOptions, 'timeoutMs' | 'breaker' | 'retry' | 'bulkhead'>
 >;
 
@@ -13,12 +14,12 @@ type Preset = Required<
  *
  * | preset | timeout | breaker | retry (idempotent calls) | bulkhead |
  * | --- | --- | --- | --- | --- |
- * | redis | 50 ms | ≥ 50% failures over 10 s at ≥ 20 rps, or 10 in a row; probe after 1 s | 2 attempts, 5–50 ms apart | 512 running |
+ * | redis | 50 ms | ≥ 50% failures over 10 s at ≥ 20 rps; probe after 1 s | 2 attempts, 5–50 ms apart | 512 running |
  * | database | 800 ms | ≥ 50% failures over 10 s at ≥ 5 rps; probe after 5 s | 2 attempts, 50–500 ms apart | 32 running, 64 queued |
  * | http | 3000 ms | ≥ 50% failures over 30 s at ≥ 1 rps; probe after 10 s | 3 attempts, 100 ms–2 s apart | 64 running |
  * | none | 1000 ms | 5 in a row; probe after 5 s | 2 attempts, 10 ms–1 s apart | 64 running |
  */
-export const policyPresets: Readonly<Record<PolicyPreset, Readonly<Preset>>> = {
+export const policyPresets: Readonly<Record<PolicyPreset, Readonly<PresetSettings>>> = {
   redis: {
     timeoutMs: 50,
     breaker: {
