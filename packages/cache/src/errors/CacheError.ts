@@ -1,3 +1,5 @@
+import type { CacheErrorCode } from './CacheErrorCode.js';
+
 const brand = Symbol.for('@mallkit/cache/error');
 
 /**
@@ -21,15 +23,15 @@ const brand = Symbol.for('@mallkit/cache/error');
  * ```
  */
 export class CacheError extends Error {
-  /** Stable machine-readable identifier of the failure, e.g. `'CACHE_KEY_INVALID'`. */
-  readonly code: string;
+  /** Stable machine-readable identifier of the failure, e.g. `'INVALID_KEY'`. */
+  readonly code: CacheErrorCode;
 
   /**
    * @param code - stable identifier of the failure
    * @param message - what went wrong, for people
    * @param options - `cause`: the original error, kept for diagnosis
    */
-  constructor(code: string, message: string, options?: ErrorOptions) {
+  constructor(code: CacheErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;

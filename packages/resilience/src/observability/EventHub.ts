@@ -6,14 +6,21 @@ export type Unsubscribe = () => void;
 /**
  * Typed events of one component, mirrored on `diagnostics_channel`.
  *
- * Every event `name` is published on the channel `mallkit:resilience:<name>` (see
- * {@link channels}), so a server can observe every instance without holding references
- * to them; listeners added with {@link EventHub.on} see only this instance. Emitting
- * costs one boolean check when nobody listens.
+ * Every event `name` is published on the channel `<prefix>:<name>` (for this package
+ * `mallkit:resilience:<name>`, see {@link channels}), so a server can observe every
+ * instance without holding references to them; listeners added with
+ * {@link EventHub.on} see only this instance. Emitting costs one boolean check when
+ * nobody listens. Other mallkit packages use it with their own prefix.
  */
 export class EventHub<Events extends { [K in keyof Events]: object }> {
   readonly #listeners = new Map<keyof Events, Set<(event: never) => void>>();
   readonly #channels = new Map<keyof Events, diagnostics.Channel>();
+  readonly #prefix: string;
+
+  /** @param prefix - the channel prefix, e.g. `'mallkit:cache'` */
+  constructor(prefix = 'mallkit:resilience') {
+    this.#prefix = prefix;
+  }
 
   /** Calls `listener` for every `name` event of this instance. */
   on<K extends keyof Events>(name: K, listener: (event: Events[K]) => void): Unsubscribe {
@@ -44,7 +51,7 @@ export class EventHub<Events extends { [K in keyof Events]: object }> {
   #channel(name: keyof Events): diagnostics.Channel {
     let channel = this.#channels.get(name);
     if (!channel) {
-      channel = diagnostics.channel(`mallkit:resilience:${String(name)}`);
+      channel = diagnostics.channel(`${this.#prefix}:${String(name)}`);
       this.#channels.set(name, channel);
     }
     return channel;

@@ -1,0 +1,155 @@
+import type { Clock, DependencyPolicy } from '@mallkit/resilience';
+import type { CacheBus } from './broadcast/CacheBus.js';
+import type { HotKeySource } from './HotKeySource.js';
+import type { KeyRules } from './keys/KeyRules.js';
+import type { L2Store } from './l2/L2Store.js';
+import type { Serializer } from './serialization/Serializer.js';
+
+/** Settings of a cache's in-process tier. */
+export interface L1Options {
+  /**
+   * Which keys L1 keeps: `'all'` (every key read, for `ttlMs`), or `'hot'` (only keys
+   * the hot-key detector promoted, for the promotion TTL of at most 15 s — the
+   * design's short-lived local cache for launch-day hotspots).
+   * @default 'all'
+   */
+  admission?: 'all' | 'hot';
+  /**
+   * Most entries kept.
+   * @default 10000
+   */
+  maxEntries?: number;
+  /**
+   * Most bytes kept (keys and encoded values, UTF-16 estimate).
+   * @default 67108864 (64 MiB)
+   */
+  maxBytes?: number;
+  /**
+   * How long an entry stays in L1 (capped by its L2 freshness). Other nodes' writes
+   * reach this node by broadcast; this bounds staleness if a broadcast is lost.
+   * @default 5000
+   */
+  ttlMs?: number;
+}
+
+/** Settings of the invalidation broadcast. */
+export interface BroadcastOptions {
+  /**
+   * The channel to other nodes.
+   */
+  bus: CacheBus;
+  /**
+   * Keys per message; larger invalidations are split.
+   * @default 1000
+   */
+  maxKeysPerMessage?: number;
+  /**
+   * How often each node announces its latest sequence number, in ms, so a node that
+   * lost a message drops its L1 within this time even if nothing else is sent. 0
+   * turns heartbeats off.
+   * @default 1000
+   */
+  heartbeatMs?: number;
+  /**
+   * Share hot-key detections: a key hot on one node is promoted on every node.
+   * @default true
+   */
+  shareHotKeys?: boolean;
+}
+
+/** Settings of a {@link Cache}: one namespace, its tiers, and how it behaves in trouble. */
+export interface CacheOptions<T> {
+  /** Prefix of every key in L2 (`<namespace>:<key>`) and the name in events and stats. */
+  namespace: string;
+  /**
+   * The shared second tier: `new RedisL2(redis)` from `@mallkit/cache/redis`, a
+   * {@link MemoryL2}, or `false` for L1 and loader only.
+   * @default false
+   */
+  l2?: L2Store | false;
+  /**
+   * The in-process tier, or `false` for none.
+   * @default `{ admission: 'all', maxEntries: 10000, maxBytes: 64 MiB, ttlMs: 5000 }`
+   */
+  l1?: L1Options | false;
+  /**
+   * How long an entry is fresh in L2, in ms.
+   * @default 60000
+   */
+  ttlMs?: number;
+  /**
+   * Each write's TTL is shortened by a random fraction up to this, so entries
+   * written together do not expire together.
+   * @default 0.1
+   */
+  ttlJitter?: number;
+  /**
+   * After an entry turns stale, it is still served for this long while one refresh
+   * runs in the background (stale-while-revalidate). 0 turns it off.
+   * @default 0
+   */
+  staleWhileRevalidateMs?: number;
+  /**
+   * When Redis or the loader fails, the last good value is served for this long past
+   * its freshness instead of an error. 0 turns it off.
+   * @default 0
+   */
+  graceMs?: number;
+  /**
+   * How long a "not found" from the loader is cached, so unknown ids do not reach the
+   * database on every request. 0 turns negative caching off.
+   * @default 5000
+   */
+  negativeTtlMs?: number;
+  /**
+   * Which loader results mean "not found".
+   * @default `undefined` and `null`
+   */
+  isNotFound?: (value: unknown) => boolean;
+  /**
+   * Cross-node stampede protection: on a miss, the node that takes a short lock in L2
+   * loads; the others wait up to `waitMs` for its result in L2, then load themselves.
+   * @default off
+   */
+  stampedeLock?: { ttlMs?: number; waitMs?: number } | false;
+  /**
+   * Guards every L2 call (deadline, breaker, bulkhead). With Redis down, reads answer
+   * from L1 or the loader within its deadline.
+   * @default `new DependencyPolicy({ name: 'cache:<namespace>:l2', preset: 'redis' })`
+   */
+  policy?: DependencyPolicy;
+  /**
+   * Invalidation broadcast to the other app nodes, or `false`.
+   * @default false
+   */
+  broadcast?: BroadcastOptions | false;
+  /**
+   * Hot-key detection (a `HotKeyDetector`, shareable by the caches of one process), or
+   * `false`. Every read is recorded; promoted keys are kept fresh in L1 for the
+   * detector's promotion TTL (at most 15 s), and with `broadcast.shareHotKeys` every
+   * node promotes them.
+   * @default false
+   */
+  hotKeys?: HotKeySource | false;
+  /**
+   * How values become strings in L2.
+   * @default JSON
+   */
+  serializer?: Serializer<T>;
+  /**
+   * Largest encoded value stored, in bytes (UTF-16 estimate); larger values are
+   * returned to the caller but not cached, and a `VALUE_TOO_LARGE` event says so.
+   * @default 1048576
+   */
+  maxValueBytes?: number;
+  /**
+   * Key length and batch size limits.
+   * @default `{ maxKeyLength: 512, maxBatchSize: 5000 }`
+   */
+  keys?: KeyRules;
+  /**
+   * Wall-clock time source (epoch ms) for freshness across nodes.
+   * @default `Date.now`
+   */
+  clock?: Clock;
+}

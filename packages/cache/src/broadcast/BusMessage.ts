@@ -1,0 +1,25 @@
+/**
+ * What caches of one namespace tell each other over a {@link CacheBus}.
+ * - `invalidate`: drop `keys` from L1;
+ * - `clear`: drop the whole namespace from L1;
+ * - `hot`: `keys` turned hot on the sender; promote them here too for `ttlMs`;
+ * - `heartbeat`: nothing happened; carries the sender's latest `seq` so a receiver
+ *   that missed a message notices within one heartbeat.
+ */
+export interface BusMessage {
+  /** What happened. */
+  type: 'invalidate' | 'clear' | 'hot' | 'heartbeat';
+  /** The cache namespace it concerns. */
+  namespace: string;
+  /** The keys (without namespace) it concerns; empty for `clear` and `heartbeat`. */
+  keys: string[];
+  /** The sending cache instance's random id. */
+  origin: string;
+  /**
+   * The sender's sequence number, one more for every message but heartbeats, which
+   * repeat the last one. A receiver that sees a jump has lost a message.
+   */
+  seq: number;
+  /** For `hot`: how long to keep the keys promoted, in ms. */
+  ttlMs?: number;
+}

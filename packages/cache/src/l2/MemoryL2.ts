@@ -1,0 +1,63 @@
+import type { L2Store, L2Write } from './L2Store.js';
+
+/**
+ * An in-process {@link L2Store} for the embedded mode (no Redis) and for tests: one
+ * instance shared by several caches plays the part of a Redis they share. Expired
+ * entries are dropped when read.
+ *
+ * @example
+ * ```ts
+ * import { createCache, MemoryL2 } from '@mallkit/cache';
+ *
+ * const products = createCache<{ name: string }>({ namespace: 'product', l2: new MemoryL2() });
+ * await products.get('sku-1', async () => ({ name: 'phone' }));
+ * ```
+ */
+export class MemoryL2 implements L2Store {
+  readonly #entries = new Map<string, { value: string; expiresAt: number }>();
+  readonly #now: () => number;
+
+  /** @param now - the time source, epoch ms (default `Date.now`) */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Entries stored now, expired ones included until read. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    const now = this.#now();
+    return keys.map((key) => {
+      const entry = this.#entries.get(key);
+      if (!entry) return null;
+      if (entry.expiresAt <= now) {
+        this.#entries.delete(key);
+        return null;
+      }
+      return entry.value;
+    });
+  }
+
+  async setMany(writes: readonly L2Write[]): Promise<void> {
+    const now = this.#now();
+    for (const { key, value, ttlMs } of writes)
+      this.#entries.set(key, { value, expiresAt: now + ttlMs });
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.#entries.delete(key);
+  }
+
+  async tryLock(key: string, ttlMs: number): Promise<boolean> {
+    const [held] = await this.getMany([key]);
+    if (held !== null && held !== undefined) return false;
+    await this.setMany([{ key, value: '1', ttlMs }]);
+    return true;
+  }
+
+  async unlock(key: string): Promise<void> {
+    this.#entries.delete(key);
+  }
+}

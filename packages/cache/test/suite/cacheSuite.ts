@@ -1,0 +1,255 @@
+import { ManualClock } from '@mallkit/resilience';
+import { describe, expect, it } from 'vitest';
+import {
+  type CacheBus,
+  type CacheOptions,
+  createCache,
+  isCacheError,
+  type L2Store,
+} from '../../src/index.js';
+
+/** What a suite run needs from an adapter: a fresh L2 and bus shared by the "nodes". */
+export interface SuiteEnvironment {
+  l2(): L2Store;
+  bus(): CacheBus;
+  /** A namespace of the run's own, so runs against one Redis do not meet. */
+  namespace(): string;
+}
+
+const wait = <T>(subscribe: (resolve: (value: T) => void) => void) => new Promise<T>(subscribe);
+
+/**
+ * The behaviour every L2/bus adapter must give the cache, run once per adapter:
+ * in-process (embedded mode), Redis standalone, Redis Cluster.
+ */
+export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
+  describe(`cache on ${adapter}`, () => {
+    const setup = <T>(overrides: Partial<CacheOptions<T>> = {}) => {
+      const e = env();
+      const l2 = e.l2();
+      const bus = e.bus();
+      const namespace = e.namespace();
+      const node = (more: Partial<CacheOptions<T>> = {}) =>
+        createCache<T>({
+          namespace,
+          l2,
+          broadcast: { bus, heartbeatMs: 0 },
+          ...overrides,
+          ...more,
+        });
+      return { node, l2, bus, namespace };
+    };
+
+    it('reads through L1, L2 and the loader, and invalidation drops the key everywhere', async () => {
+      const { node } = setup<string>();
+      const a = node();
+      const b = node();
+      await Promise.all([a.ready(), b.ready()]);
+      let loads = 0;
+      const loader = async (key: string) => {
+        loads++;
+        return `value of ${key} v${loads}`;
+      };
+      expect(await a.get('p1', loader)).toBe('value of p1 v1');
+      expect(await a.get('p1', loader)).toBe('value of p1 v1');
+      expect(a.stats().hits).toEqual({ l1: 1, l2: 0 });
+      expect(await b.get('p1', loader)).toBe('value of p1 v1');
+      expect(b.stats().hits).toEqual({ l1: 0, l2: 1 });
+      expect(loads).toBe(1);
+
+      const dropped = wait((resolve) =>
+        b.events.on('invalidate', (e) => e.origin === 'remote' && resolve(e.keys)),
+      );
+      await a.invalidate('p1');
+      expect(await dropped).toEqual(['p1']);
+      expect(await b.get('p1', loader)).toBe('value of p1 v2');
+      expect(await a.get('p1', loader)).toBe('value of p1 v2');
+      expect(loads).toBe(2);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('makes one loader call for 1,000 concurrent gets of a cold key', async () => {
+      const { node } = setup<number>();
+      const cache = node();
+      let loads = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const loader = async () => {
+        loads++;
+        await gate;
+        return 42;
+      };
+      const reads = Array.from({ length: 1000 }, () => cache.get('cold', loader));
+      release();
+      expect(new Set(await Promise.all(reads))).toEqual(new Set([42]));
+      expect(loads).toBe(1);
+      await cache.close();
+    });
+
+    it('gives every concurrent waiter the loader error and caches nothing', async () => {
+      const { node } = setup<string>();
+      const cache = node();
+      let loads = 0;
+      const failing = async () => {
+        loads++;
+        throw new Error('db down');
+      };
+      const results = await Promise.allSettled([cache.get('k', failing), cache.get('k', failing)]);
+      expect(results.map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual([
+        'db down',
+        'db down',
+      ]);
+      expect(loads).toBe(1);
+      expect(await cache.get('k', async () => 'recovered')).toBe('recovered');
+      await cache.close();
+    });
+
+    it('caches "not found" briefly', async () => {
+      const clock = new ManualClock(Date.now());
+      const { node } = setup<string>({ clock, negativeTtlMs: 1000 });
+      const cache = node();
+      let loads = 0;
+      const loader = async () => {
+        loads++;
+        return undefined;
+      };
+      expect(await cache.get('unknown', loader)).toBeUndefined();
+      expect(await cache.get('unknown', loader)).toBeUndefined();
+      expect(loads).toBe(1);
+      expect(cache.stats().negativeHits).toBe(1);
+      clock.advance(1001);
+      await cache.get('unknown', loader);
+      expect(loads).toBe(2);
+      await cache.close();
+    });
+
+    it('serves stale while one refresh runs, and the last good value in grace when the loader fails', async () => {
+      const clock = new ManualClock(Date.now());
+      const { node } = setup<string>({
+        clock,
+        ttlMs: 1000,
+        ttlJitter: 0,
+        staleWhileRevalidateMs: 500,
+        graceMs: 5000,
+      });
+      const cache = node({ l1: { ttlMs: 1000 } });
+      expect(await cache.get('k', async () => 'v1')).toBe('v1');
+      clock.advance(1200);
+      const refreshed = wait((resolve) => cache.events.on('refreshed', resolve));
+      let loads = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const slowLoader = async () => {
+        loads++;
+        await gate;
+        return 'v2';
+      };
+      expect(await cache.get('k', slowLoader)).toBe('v1');
+      expect(await cache.get('k', slowLoader)).toBe('v1');
+      release();
+      await refreshed;
+      expect(loads).toBe(1);
+      expect(await cache.get('k')).toBe('v2');
+
+      clock.advance(3000); // past freshness and revalidation, within grace
+      const failing = async () => {
+        throw new Error('db down');
+      };
+      expect(await cache.get('k', failing)).toBe('v2');
+      expect(cache.stats().staleServed).toBe(3);
+      clock.advance(10_000); // past grace
+      await expect(cache.get('k', failing)).rejects.toThrow('db down');
+      await cache.close();
+    });
+
+    it('reads many keys in order: L1 first, one batched loader call for the rest', async () => {
+      const { node } = setup<string>();
+      const cache = node();
+      await cache.get('a', async () => 'A');
+      const batches: string[][] = [];
+      const loader = async (keys: string[]) => {
+        batches.push(keys);
+        return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.toUpperCase()]));
+      };
+      const values = await cache.getMany(['b', 'a', 'missing', 'c', 'b'], loader);
+      expect(values).toEqual(['B', 'A', undefined, 'C', 'B']);
+      expect(batches).toEqual([['b', 'missing', 'c']]);
+      expect(await cache.getMany(['c', 'missing', 'b'], loader)).toEqual(['C', undefined, 'B']);
+      expect(batches).toHaveLength(1);
+      await cache.close();
+    });
+
+    it('drops the L1 when a message was lost (sequence gap) or the bus reconnected', async () => {
+      const { node, bus, namespace } = setup<string>();
+      const cache = node();
+      await cache.ready();
+      await cache.get('k', async () => 'v');
+      const clears: string[] = [];
+      cache.events.on('l1.clear', (e) => clears.push(e.reason));
+      const gap = wait((resolve) => cache.events.on('l1.clear', resolve));
+      await bus.publish({ type: 'invalidate', namespace, keys: ['x'], origin: 'other', seq: 1 });
+      await bus.publish({ type: 'invalidate', namespace, keys: ['y'], origin: 'other', seq: 3 });
+      await gap;
+      expect(clears).toEqual(['gap']);
+      expect(cache.stats().l1Entries).toBe(0);
+      await cache.close();
+    });
+
+    it('rejects bad input with a typed error before anything runs', async () => {
+      const { node } = setup<string>({ keys: { maxKeyLength: 10, maxBatchSize: 3 } });
+      const cache = node();
+      let loads = 0;
+      const loader = async () => {
+        loads++;
+        return 'x';
+      };
+      const codes = await Promise.all(
+        [
+          cache.get('', loader),
+          cache.get('k'.repeat(11), loader),
+          cache.get(7 as unknown as string, loader),
+          cache.getMany(['a', 'b', 'c', 'd'], async () => []),
+          cache.getMany(['a', ''], async () => []),
+          cache.invalidate(['ok', null as unknown as string]),
+        ].map((p) =>
+          p.then(
+            () => 'resolved',
+            (e: unknown) => (isCacheError(e) ? e.code : 'other'),
+          ),
+        ),
+      );
+      expect(codes).toEqual([
+        'INVALID_KEY',
+        'INVALID_KEY',
+        'INVALID_KEY',
+        'BATCH_TOO_LARGE',
+        'INVALID_KEY',
+        'INVALID_KEY',
+      ]);
+      expect(loads).toBe(0);
+      expect(() => createCache({ namespace: 'bad ns' })).toThrow(/namespace/);
+      expect(() => createCache({ namespace: 'x', ttlMs: 0 })).toThrow(/ttlMs/);
+      await cache.close();
+    });
+
+    it('returns but does not cache a value over maxValueBytes', async () => {
+      const { node } = setup<string>({ maxValueBytes: 100 });
+      const cache = node();
+      const tooLarge = wait((resolve) => cache.events.on('value.tooLarge', resolve));
+      let loads = 0;
+      const big = async () => {
+        loads++;
+        return 'x'.repeat(200);
+      };
+      expect(await cache.get('big', big)).toHaveLength(200);
+      await tooLarge;
+      await cache.get('big', big);
+      expect(loads).toBe(2);
+      await cache.close();
+    });
+  });
+}
