@@ -61,7 +61,9 @@ describe('hedge', () => {
   it('aborts everything when the caller aborts', async () => {
     const { calls, fn } = controllable();
     const controller = new AbortController();
-    const result = hedge(fn, { delayMs: 10, signal: controller.signal }).catch((e: Error) => e.message);
+    const result = hedge(fn, { delayMs: 10, signal: controller.signal }).catch(
+      (e: Error) => e.message,
+    );
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(new Error('gone'));
     expect(await result).toBe('gone');

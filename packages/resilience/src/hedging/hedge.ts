@@ -19,9 +19,16 @@ import type { HedgeOptions } from './HedgeOptions.js';
  * });
  * ```
  */
-export function hedge<T>(fn: (context: AttemptContext) => PromiseLike<T> | T, options: HedgeOptions): Promise<T> {
-  const maxHedges = requireNumber('hedge.maxHedges', options.maxHedges ?? 1, { min: 0, integer: true });
-  const delayOf = typeof options.delayMs === 'function' ? options.delayMs : () => options.delayMs as number;
+export function hedge<T>(
+  fn: (context: AttemptContext) => PromiseLike<T> | T,
+  options: HedgeOptions,
+): Promise<T> {
+  const maxHedges = requireNumber('hedge.maxHedges', options.maxHedges ?? 1, {
+    min: 0,
+    integer: true,
+  });
+  const delayOf =
+    typeof options.delayMs === 'function' ? options.delayMs : () => options.delayMs as number;
   const signal = options.signal;
   return new Promise<T>((resolve, reject) => {
     const controllers: AbortController[] = [];

@@ -1,0 +1,84 @@
+import type { Clock } from '../clock/Clock.js';
+import { EventHub } from '../observability/EventHub.js';
+import { allowedDecision } from './allowedDecision.js';
+import { invalidPermits } from './invalidPermits.js';
+import type { LimiterEvents } from './LimiterEvents.js';
+import type { LimiterStats } from './LimiterStats.js';
+import type { Meter } from './meter/Meter.js';
+import { publishDecision } from './publishDecision.js';
+import type { LimitDecision, RateLimiter } from './RateLimiter.js';
+
+/**
+ * What {@link TokenBucket} and {@link SlidingWindow} share: one in-process limit, decided
+ * synchronously, without allocating when a request is admitted.
+ */
+export abstract class LocalRateLimiter implements RateLimiter {
+  /** The limiter's name, as it appears in events and errors. */
+  readonly name: string;
+  /** `rejected` on every refusal, `limiter.decision` on every decision. */
+  readonly events = new EventHub<LimiterEvents>();
+  readonly #meter: Meter;
+  readonly #clock: Clock;
+  #allowed = 0;
+  #refused = 0;
+
+  /**
+   * @internal
+   * @param name - the limiter's name
+   * @param meter - the algorithm's state
+   * @param clock - where time comes from
+   */
+  protected constructor(name: string, meter: Meter, clock: Clock) {
+    this.name = name;
+    this.#meter = meter;
+    this.#clock = clock;
+  }
+
+  /**
+   * Takes `permits` when they are available now.
+   * @param permits - in `(0, capacity]`; more throws a `RangeError`
+   * @returns whether they were taken
+   */
+  tryAcquire(permits = 1): boolean {
+    return this.#decide(permits) === 0;
+  }
+
+  /**
+   * Like {@link tryAcquire}, with the time to wait on refusal. Synchronous; `key` is
+   * ignored (see {@link KeyedLimiter} for per-key limits).
+   */
+  acquire(permits = 1, _key?: string): LimitDecision {
+    const wait = this.#decide(permits);
+    return wait === 0 ? allowedDecision : { allowed: false, retryAfterMs: wait };
+  }
+
+  /** How long until `permits` could be taken, in ms; `0` when they can be now. Takes nothing. */
+  retryAfterMs(permits = 1): number {
+    this.#check(permits);
+    return this.#meter.wait(permits, this.#clock.now());
+  }
+
+  /** Admissions and refusals so far. */
+  stats(): LimiterStats {
+    return { name: this.name, allowed: this.#allowed, refused: this.#refused };
+  }
+
+  /** Permits that could be taken now (may be fractional). */
+  protected available(): number {
+    return this.#meter.available(this.#clock.now());
+  }
+
+  #decide(permits: number): number {
+    this.#check(permits);
+    const wait = this.#meter.take(permits, this.#clock.now());
+    if (wait === 0) this.#allowed++;
+    else this.#refused++;
+    publishDecision(this.events, this.name, permits, wait, undefined, false);
+    return wait;
+  }
+
+  #check(permits: number): void {
+    if (!(permits > 0 && permits <= this.#meter.capacity))
+      throw invalidPermits(this.name, permits, this.#meter.capacity);
+  }
+}

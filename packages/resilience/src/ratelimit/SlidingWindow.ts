@@ -1,0 +1,55 @@
+import { systemClock } from '../clock/Clock.js';
+import { LocalRateLimiter } from './LocalRateLimiter.js';
+import { slidingWindowParams } from './meter/meterFactory.js';
+import { SlidingWindowMeter } from './meter/SlidingWindowMeter.js';
+import type { SlidingWindowOptions } from './SlidingWindowOptions.js';
+import type { SlidingWindowStats } from './SlidingWindowStats.js';
+
+/**
+ * An in-process sliding-window limit: at most `limit` permits in any `windowMs`, in
+ * constant memory. It counts per fixed window and weights the previous window by how
+ * much of it the sliding window still covers, so it has no boundary burst (a fixed
+ * window admits up to twice its limit across a boundary) and keeps no timestamps.
+ *
+ * @example
+ * ```ts
+ * import { ManualClock, SlidingWindow } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const logins = new SlidingWindow({ name: 'login', limit: 5, windowMs: 60_000, clock });
+ * for (let i = 0; i < 5; i++) logins.tryAcquire(); // true × 5
+ * logins.acquire(); // refused, retryAfterMs 72000: the 5 fade out over the next window
+ * clock.advance(90_000); // the previous window counts for half now: 2.5 permits
+ * logins.tryAcquire(2); // true
+ * ```
+ */
+export class SlidingWindow extends LocalRateLimiter {
+  readonly #limit: number;
+  readonly #windowMs: number;
+
+  /** @param options - limit, window, name and clock; invalid values throw {@link InvalidOptionError} */
+  constructor(options: SlidingWindowOptions) {
+    const { capacity, windowMs } = slidingWindowParams(
+      'slidingWindow',
+      options?.limit,
+      options?.windowMs,
+    );
+    super(
+      options.name ?? 'slidingWindow',
+      new SlidingWindowMeter(capacity, windowMs),
+      options.clock ?? systemClock,
+    );
+    this.#limit = capacity;
+    this.#windowMs = windowMs;
+  }
+
+  /** Counters, permits available now and the configuration. */
+  override stats(): SlidingWindowStats {
+    return {
+      ...super.stats(),
+      available: this.available(),
+      limit: this.#limit,
+      windowMs: this.#windowMs,
+    };
+  }
+}
