@@ -4,16 +4,16 @@ import type { CacheEvents } from './CacheEvents.js';
 import type { CacheOptions } from './CacheOptions.js';
 import type { CacheStats } from './CacheStats.js';
 import type { Entry } from './entry/Entry.js';
-import { decodeEntry, encodeEntry } from './entry/entryCodec.js';
 import { CacheError } from './errors/CacheError.js';
 import type { HotKeySource } from './HotKeySource.js';
 import type { KeyRules } from './keys/KeyRules.js';
 import { requireKey, requireKeys } from './keys/requireKeys.js';
 import { L1 } from './l1/L1.js';
-import type { L2Store, L2Write } from './l2/L2Store.js';
+import { LockedOut, withStampedeLock } from './load/withStampedeLock.js';
 import { type CacheSettings, resolveCacheOptions } from './resolveCacheOptions.js';
-import type { Serializer } from './serialization/Serializer.js';
 import { SingleFlight } from './singleflight/SingleFlight.js';
+import { type CacheCounters, newCacheCounters } from './tiers/CacheCounters.js';
+import { Tiers } from './tiers/Tiers.js';
 
 /** Loads one value on a miss; `undefined` or `null` means "not found". */
 export type Loader<T> = (key: string) => Promise<T | undefined | null> | T | undefined | null;
@@ -35,19 +35,6 @@ export interface SetOptions {
   ttlMs?: number;
 }
 
-const counterNames = [
-  'l1',
-  'l2',
-  'misses',
-  'negativeHits',
-  'loads',
-  'loadErrors',
-  'staleServed',
-  'l2Errors',
-  'l1Clears',
-] as const;
-type CounterName = (typeof counterNames)[number];
-
 /**
  * A typed cache for one namespace: L1 in process, then L2 (Redis or Cluster), then
  * your loader — cache-aside. Reads fill both tiers; writes go to the database first,
@@ -62,20 +49,16 @@ export class Cache<T> {
   /** Typed events, also on `diagnostics_channel` as `mallkit:cache:<event>`. */
   readonly events = new EventHub<CacheEvents>('mallkit:cache');
   readonly #s: CacheSettings<T>;
+  readonly #t: Tiers<T>;
   readonly #l1: L1<T> | undefined;
-  readonly #l2: L2Store | undefined;
-  readonly #policy: DependencyPolicy;
   readonly #clock: Clock;
-  readonly #serializer: Serializer<T>;
   readonly #keyRules: Required<KeyRules>;
   readonly #flights = new SingleFlight<T | undefined>();
   readonly #refreshes = new SingleFlight<void>();
-  /** Keys invalidated while a load of them was in flight: that load must not be cached. */
-  readonly #dirty = new Set<string>();
   readonly #hot: HotKeySource | undefined;
   readonly #broadcaster: Broadcaster | undefined;
   readonly #ready: Promise<void>;
-  readonly #count: Record<CounterName, number>;
+  readonly #count: CacheCounters = newCacheCounters();
   readonly #unwatchHot: (() => void) | undefined;
   #closed = false;
 
@@ -85,17 +68,12 @@ export class Cache<T> {
     this.#s = s;
     this.namespace = s.namespace;
     this.#clock = s.clock;
-    this.#serializer = s.serializer;
     this.#keyRules = s.keys;
-    this.#l2 = s.l2;
-    this.#policy =
-      s.policy ?? new DependencyPolicy({ name: `cache:${s.namespace}:l2`, preset: 'redis' });
     this.#l1 = s.l1 ? new L1<T>(s.l1) : undefined;
-    this.#count = Object.fromEntries(counterNames.map((n) => [n, 0])) as Record<
-      CounterName,
-      number
-    >;
     this.#hot = s.hotKeys;
+    const policy =
+      s.policy ?? new DependencyPolicy({ name: `cache:${s.namespace}:l2`, preset: 'redis' });
+    this.#t = new Tiers(s, this.#l1, s.l2, policy, s.hotKeys, this.#count, this.events);
     this.#unwatchHot = s.hotKeys?.onChange((change) => this.#onHotChange(change.key, change.hot));
     if (s.broadcast) {
       this.#broadcaster = new Broadcaster(s.broadcast.bus, s.namespace, s.broadcast, {
@@ -139,7 +117,7 @@ export class Cache<T> {
     this.#hot?.record(key);
     const held = this.#l1?.get(key);
     if (held !== undefined && held.freshUntil > this.#clock.now())
-      return Promise.resolve(this.#answer(key, held, 'l1'));
+      return Promise.resolve(this.#t.answer(key, held, 'l1'));
     return this.#flights.run(key, () => this.#loadOne(key, loader, held));
   }
 
@@ -163,7 +141,7 @@ export class Cache<T> {
       this.#hot?.record(key);
       const held = this.#l1?.get(key);
       if (held !== undefined && held.freshUntil > now) {
-        results[i] = this.#answer(key, held, 'l1');
+        results[i] = this.#t.answer(key, held, 'l1');
         return;
       }
       if (held !== undefined) stale.set(key, held);
@@ -213,8 +191,8 @@ export class Cache<T> {
   async set(key: string, value: T, options: SetOptions = {}): Promise<void> {
     if (this.#closed) throw closedError(this.namespace);
     requireKey(key, this.#keyRules.maxKeyLength);
-    if (this.#flights.get(key)) this.#dirty.add(key);
-    await this.#store([[key, value]], options.ttlMs, true);
+    if (this.#flights.get(key)) this.#t.dirty.add(key);
+    await this.#t.store([[key, value]], options.ttlMs, true);
     await this.#broadcast([key]);
   }
 
@@ -228,21 +206,21 @@ export class Cache<T> {
     if (this.#closed) throw closedError(this.namespace);
     const list = requireKeys(typeof keys === 'string' ? [keys] : keys, this.#keyRules);
     for (const key of list) {
-      if (this.#flights.get(key)) this.#dirty.add(key);
+      if (this.#flights.get(key)) this.#t.dirty.add(key);
       this.#dropLocal(key);
     }
     if (this.events.wants('invalidate')) {
       this.events.emit('invalidate', { namespace: this.namespace, keys: list, origin: 'local' });
     }
     let failure: unknown;
-    const l2 = this.#l2;
+    const l2 = this.#t.l2;
     if (l2 && list.length > 0) {
-      const full = list.map((k) => this.#fullKey(k));
-      await this.#policy
+      const full = list.map((k) => this.#t.fullKey(k));
+      await this.#t.policy
         .execute(() => l2.delete(full), { idempotent: true })
         .catch((error: unknown) => {
           failure = error;
-          this.#l2Error('delete', error);
+          this.#t.l2Error('delete', error);
         });
     }
     await this.#broadcast(list);
@@ -296,32 +274,32 @@ export class Cache<T> {
     loader: Loader<T> | undefined,
     held: Entry<T> | undefined,
   ): Promise<T | undefined> {
-    const [fromL2] = await this.#readL2([key]);
+    const [fromL2] = await this.#t.readL2([key]);
     const now = this.#clock.now();
     if (fromL2 !== undefined && fromL2.freshUntil > now) {
-      this.#fillL1(key, fromL2, now);
-      return this.#answer(key, fromL2, 'l2');
+      this.#t.fillL1(key, fromL2, now);
+      return this.#t.answer(key, fromL2, 'l2');
     }
     const stale = newest(fromL2, held, now);
     if (!loader) {
-      this.#miss(key);
-      return stale ? this.#serveStale(key, stale, 'grace') : undefined;
+      this.#t.miss(key);
+      return stale ? this.#t.serveStale(key, stale, 'grace') : undefined;
     }
     if (stale && now < stale.freshUntil + this.#s.staleWhileRevalidateMs) {
       this.#refresh(key, () => this.#runLoader(key, loader));
-      return this.#serveStale(key, stale, 'revalidate');
+      return this.#t.serveStale(key, stale, 'revalidate');
     }
-    this.#miss(key);
+    this.#t.miss(key);
     let value: T | undefined | null | LockedOut<T>;
     try {
-      value = await this.#withStampedeLock(key, () => this.#runLoader(key, loader));
+      value = await withStampedeLock(this.#t, key, () => this.#runLoader(key, loader));
     } catch (error) {
       if (stale && now < stale.freshUntil + this.#s.graceMs)
-        return this.#serveStale(key, stale, 'grace');
+        return this.#t.serveStale(key, stale, 'grace');
       throw error;
     }
     if (value instanceof LockedOut) return value.value;
-    await this.#store([[key, value]], undefined, false);
+    await this.#t.store([[key, value]], undefined, false);
     return this.#s.isNotFound(value) ? undefined : (value as T);
   }
 
@@ -331,15 +309,15 @@ export class Cache<T> {
     heldStale: Map<string, Entry<T>>,
   ): Promise<Map<string, T | undefined>> {
     const out = new Map<string, T | undefined>();
-    const fromL2 = await this.#readL2(keys);
+    const fromL2 = await this.#t.readL2(keys);
     const now = this.#clock.now();
     const missing: string[] = [];
     const stale = new Map<string, Entry<T>>();
     keys.forEach((key, i) => {
       const entry = fromL2[i];
       if (entry !== undefined && entry.freshUntil > now) {
-        this.#fillL1(key, entry, now);
-        out.set(key, this.#answer(key, entry, 'l2'));
+        this.#t.fillL1(key, entry, now);
+        out.set(key, this.#t.answer(key, entry, 'l2'));
         return;
       }
       const old = newest(entry, heldStale.get(key), now);
@@ -347,11 +325,11 @@ export class Cache<T> {
       missing.push(key);
     });
     if (missing.length === 0) return out;
-    for (const key of missing) this.#miss(key);
+    for (const key of missing) this.#t.miss(key);
     if (!batchLoader) {
       for (const key of missing) {
         const old = stale.get(key);
-        out.set(key, old ? this.#serveStale(key, old, 'grace') : undefined);
+        out.set(key, old ? this.#t.serveStale(key, old, 'grace') : undefined);
       }
       return out;
     }
@@ -370,29 +348,14 @@ export class Cache<T> {
       });
       if (!allGraced) throw error;
       for (const key of missing)
-        out.set(key, this.#serveStale(key, stale.get(key) as Entry<T>, 'grace'));
+        out.set(key, this.#t.serveStale(key, stale.get(key) as Entry<T>, 'grace'));
       return out;
     }
     const writes: Array<[string, T | undefined | null]> = missing.map((k) => [k, loaded.get(k)]);
-    await this.#store(writes, undefined, false);
+    await this.#t.store(writes, undefined, false);
     for (const [key, value] of writes)
       out.set(key, this.#s.isNotFound(value) ? undefined : (value as T));
     return out;
-  }
-
-  async #readL2(keys: string[]): Promise<Array<Entry<T> | undefined>> {
-    const l2 = this.#l2;
-    if (!l2) return [];
-    try {
-      const full = keys.map((k) => this.#fullKey(k));
-      const texts = await this.#policy.execute(() => l2.getMany(full), { idempotent: true });
-      return texts.map((t) =>
-        t === null || t === undefined ? undefined : decodeEntry(t, this.#serializer),
-      );
-    } catch (error) {
-      this.#l2Error('get', error);
-      return [];
-    }
   }
 
   async #runLoader(key: string, loader: Loader<T>): Promise<T | undefined | null> {
@@ -405,123 +368,15 @@ export class Cache<T> {
     }
   }
 
-  async #withStampedeLock(
-    key: string,
-    load: () => Promise<T | undefined | null>,
-  ): Promise<T | undefined | null | LockedOut<T>> {
-    const lock = this.#s.stampedeLock;
-    const l2 = this.#l2;
-    if (!lock || !l2) return load();
-    const lockKey = `${this.#fullKey(key)}:lock`;
-    const held = await this.#policy
-      .execute(() => l2.tryLock(lockKey, lock.ttlMs), { idempotent: false })
-      .catch((error: unknown) => {
-        this.#l2Error('lock', error);
-        return true; // Redis trouble: load rather than wait on a lock nobody can see
-      });
-    if (held) {
-      try {
-        return await load();
-      } finally {
-        await this.#policy
-          .execute(() => l2.unlock(lockKey))
-          .catch((error: unknown) => this.#l2Error('lock', error));
-      }
-    }
-    // Real time, not the cache clock: this waits for another node's load.
-    const deadline = performance.now() + lock.waitMs;
-    const step = Math.max(5, lock.waitMs / 10);
-    while (performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, step));
-      const [entry] = await this.#readL2([key]);
-      if (entry !== undefined && entry.freshUntil > this.#clock.now()) {
-        this.#fillL1(key, entry, this.#clock.now());
-        return new LockedOut(entry.kind === 'value' ? entry.value : undefined);
-      }
-    }
-    return load();
-  }
-
   #refresh(key: string, load: () => Promise<T | undefined | null>): void {
     this.#refreshes
       .run(key, async () => {
         const value = await load();
-        await this.#store([[key, value]], undefined, false);
+        await this.#t.store([[key, value]], undefined, false);
         if (this.events.wants('refreshed'))
           this.events.emit('refreshed', { namespace: this.namespace, key });
       })
       .catch((error: unknown) => this.#error('refresh', error));
-  }
-
-  /** Encodes and writes entries to L2 and L1; a "not found" becomes a negative entry. */
-  async #store(
-    values: Array<[string, T | undefined | null]>,
-    ttlMs: number | undefined,
-    explicit: boolean,
-  ): Promise<void> {
-    const now = this.#clock.now();
-    const s = this.#s;
-    const writes: L2Write[] = [];
-    for (const [key, value] of values) {
-      if (!explicit && this.#dirty.delete(key)) continue; // invalidated while loading
-      const missing = s.isNotFound(value);
-      const ttl = missing ? s.negativeTtlMs : (ttlMs ?? s.ttlMs);
-      if (ttl <= 0) continue;
-      const fresh = Math.max(1, Math.round(ttl * (1 - s.ttlJitter * Math.random())));
-      const entry: Entry<T> = {
-        kind: missing ? 'missing' : 'value',
-        value: missing ? undefined : (value as T),
-        freshUntil: now + fresh,
-        staleUntil: now + fresh + (missing ? 0 : Math.max(s.staleWhileRevalidateMs, s.graceMs)),
-      };
-      const text = encodeEntry(entry, this.#serializer);
-      const bytes = text.length * 2;
-      if (bytes > s.maxValueBytes) {
-        if (this.events.wants('value.tooLarge'))
-          this.events.emit('value.tooLarge', { namespace: this.namespace, key, bytes });
-        continue;
-      }
-      this.#fillL1(key, entry, now, bytes);
-      writes.push({ key: this.#fullKey(key), value: text, ttlMs: entry.staleUntil - now });
-    }
-    const l2 = this.#l2;
-    if (!l2 || writes.length === 0) return;
-    await this.#policy
-      .execute(() => l2.setMany(writes), { idempotent: true })
-      .catch((error: unknown) => this.#l2Error('set', error));
-  }
-
-  #fillL1(key: string, entry: Entry<T>, now: number, bytes = 64): void {
-    const l1 = this.#l1;
-    if (!l1) return;
-    let freshFor = l1.settings.ttlMs;
-    if (l1.settings.admission === 'hot') {
-      if (!this.#hot?.isHot(key)) return;
-      freshFor = this.#hot.promotionTtlMs;
-    }
-    l1.set(key, entry, now, freshFor, bytes);
-  }
-
-  #answer(key: string, entry: Entry<T>, tier: 'l1' | 'l2'): T | undefined {
-    if (entry.kind === 'missing') {
-      this.#count.negativeHits++;
-      return undefined;
-    }
-    this.#count[tier]++;
-    if (this.events.wants('hit')) this.events.emit('hit', { namespace: this.namespace, key, tier });
-    return entry.value;
-  }
-
-  #serveStale(key: string, entry: Entry<T>, reason: 'revalidate' | 'grace'): T | undefined {
-    this.#count.staleServed++;
-    if (this.events.wants('stale'))
-      this.events.emit('stale', { namespace: this.namespace, key, reason });
-    return entry.kind === 'value' ? entry.value : undefined;
-  }
-
-  #miss(key: string): void {
-    this.#count.misses++;
-    if (this.events.wants('miss')) this.events.emit('miss', { namespace: this.namespace, key });
   }
 
   #dropLocal(key: string): void {
@@ -552,25 +407,10 @@ export class Cache<T> {
     }
   }
 
-  #l2Error(operation: CacheEvents['l2.error']['operation'], error: unknown): void {
-    this.#count.l2Errors++;
-    if (this.events.wants('l2.error'))
-      this.events.emit('l2.error', { namespace: this.namespace, operation, error });
-  }
-
   #error(operation: CacheEvents['error']['operation'], error: unknown): void {
     if (this.events.wants('error'))
       this.events.emit('error', { namespace: this.namespace, operation, error });
   }
-
-  #fullKey(key: string): string {
-    return `${this.namespace}:${key}`;
-  }
-}
-
-/** A value another node loaded while this one waited on the stampede lock. */
-class LockedOut<T> {
-  constructor(readonly value: T | undefined) {}
 }
 
 function newest<T>(
