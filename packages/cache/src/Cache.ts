@@ -400,7 +400,7 @@ export class Cache<T> {
     if (!hot) this.#l1?.delete(key);
     if (this.events.wants('hotKey'))
       this.events.emit('hotKey', { namespace: this.namespace, key, hot, source: 'local' });
-    if (hot && this.#s.broadcast && this.#s.broadcast.shareHotKeys && this.#hot) {
+    if (hot && this.#s.broadcast?.shareHotKeys && this.#hot) {
       this.#broadcaster
         ?.hot([key], this.#hot.promotionTtlMs)
         .catch((error: unknown) => this.#error('broadcast', error));
