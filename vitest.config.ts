@@ -16,6 +16,9 @@ export default defineConfig({
   resolve: {
     alias: {
       '@mallkit/resilience': src('resilience'),
+      '@mallkit/cache/redis': fileURLToPath(
+        new URL('./packages/cache/src/redis/index.ts', import.meta.url),
+      ),
       '@mallkit/cache': src('cache'),
       '@mallkit/stock': src('stock'),
       '@mallkit/sync': src('sync'),

@@ -13,7 +13,11 @@ const WARMUP = 50;
 
 const keys = Array.from({ length: KEYS }, (_, i) => `sku-${i}`);
 const raw = new LRUCache<string, { name: string }>({ max: 10_000, ttl: 60_000 });
-const cache = createCache<{ name: string }>({ namespace: 'bench', l1: { ttlMs: 600_000 }, ttlMs: 600_000 });
+const cache = createCache<{ name: string }>({
+  namespace: 'bench',
+  l1: { ttlMs: 600_000 },
+  ttlMs: 600_000,
+});
 for (const key of keys) {
   raw.set(key, { name: key });
   await cache.get(key, async () => ({ name: key }));

@@ -60,6 +60,7 @@ export class Cache<T> {
   readonly #ready: Promise<void>;
   readonly #count: CacheCounters = newCacheCounters();
   readonly #unwatchHot: (() => void) | undefined;
+  #reannounce: NodeJS.Timeout | undefined;
   #closed = false;
 
   /** @param options - see {@link CacheOptions} */
@@ -74,7 +75,9 @@ export class Cache<T> {
     const policy =
       s.policy ?? new DependencyPolicy({ name: `cache:${s.namespace}:l2`, preset: 'redis' });
     this.#t = new Tiers(s, this.#l1, s.l2, policy, s.hotKeys, this.#count, this.events);
-    this.#unwatchHot = s.hotKeys?.onChange((change) => this.#onHotChange(change.key, change.hot));
+    this.#unwatchHot = s.hotKeys?.onChange((change) =>
+      this.#onHotChange(change.key, change.hot, change.source ?? 'local'),
+    );
     if (s.broadcast) {
       this.#broadcaster = new Broadcaster(s.broadcast.bus, s.namespace, s.broadcast, {
         invalidate: (keys) => {
@@ -90,6 +93,18 @@ export class Cache<T> {
         error: (error) => this.#error('broadcast', error),
       });
       this.#ready = this.#broadcaster.start();
+      const hot = s.hotKeys;
+      if (hot && s.broadcast.shareHotKeys) {
+        // Other nodes hold a shared key only for one promotion TTL: re-announce what is
+        // still hot here every half TTL so it stays promoted everywhere while it is hot.
+        this.#reannounce = setInterval(
+          () => {
+            this.#shareHot(hot.hotKeys().flatMap((k) => (k.source === 'local' ? [k.key] : [])));
+          },
+          Math.max(100, hot.promotionTtlMs / 2),
+        );
+        this.#reannounce.unref();
+      }
     } else {
       this.#ready = Promise.resolve();
     }
@@ -266,6 +281,7 @@ export class Cache<T> {
     if (this.#closed) return;
     this.#closed = true;
     this.#unwatchHot?.();
+    clearInterval(this.#reannounce);
     await this.#broadcaster?.close();
   }
 
@@ -396,15 +412,21 @@ export class Cache<T> {
       .catch((error: unknown) => this.#error('broadcast', error));
   }
 
-  #onHotChange(key: string, hot: boolean): void {
+  #onHotChange(key: string, hot: boolean, source: 'local' | 'remote'): void {
     if (!hot) this.#l1?.delete(key);
-    if (this.events.wants('hotKey'))
-      this.events.emit('hotKey', { namespace: this.namespace, key, hot, source: 'local' });
-    if (hot && this.#s.broadcast?.shareHotKeys && this.#hot) {
-      this.#broadcaster
-        ?.hot([key], this.#hot.promotionTtlMs)
-        .catch((error: unknown) => this.#error('broadcast', error));
+    if (this.events.wants('hotKey')) {
+      this.events.emit('hotKey', { namespace: this.namespace, key, hot, source });
     }
+    if (hot && source === 'local') this.#shareHot([key]);
+  }
+
+  /** Tells other nodes about keys this node found hot (only those: nodes must not echo). */
+  #shareHot(keys: readonly string[]): void {
+    const hot = this.#hot;
+    if (!hot || keys.length === 0 || !this.#s.broadcast?.shareHotKeys) return;
+    this.#broadcaster
+      ?.hot(keys, hot.promotionTtlMs)
+      .catch((error: unknown) => this.#error('broadcast', error));
   }
 
   #error(operation: CacheEvents['error']['operation'], error: unknown): void {

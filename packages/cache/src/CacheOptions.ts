@@ -57,6 +57,21 @@ export interface BroadcastOptions {
   shareHotKeys?: boolean;
 }
 
+/** Cross-node stampede protection: one node loads a cold key, the others wait for it. */
+export interface StampedeLockOptions {
+  /**
+   * How long the lock is held at most, in ms (a crashed loader frees it then).
+   * @default 2000
+   */
+  ttlMs?: number;
+  /**
+   * How long the other nodes wait for the loader's result in L2 before loading
+   * themselves, in ms.
+   * @default 500
+   */
+  waitMs?: number;
+}
+
 /** Settings of a {@link Cache}: one namespace, its tiers, and how it behaves in trouble. */
 export interface CacheOptions<T> {
   /** Prefix of every key in L2 (`<namespace>:<key>`) and the name in events and stats. */
@@ -111,7 +126,7 @@ export interface CacheOptions<T> {
    * loads; the others wait up to `waitMs` for its result in L2, then load themselves.
    * @default off
    */
-  stampedeLock?: { ttlMs?: number; waitMs?: number } | false;
+  stampedeLock?: StampedeLockOptions | false;
   /**
    * Guards every L2 call (deadline, breaker, bulkhead). With Redis down, reads answer
    * from L1 or the loader within its deadline.

@@ -4,6 +4,20 @@ export interface HotKeyChange {
   key: string;
   /** True when promoted, false when demoted. */
   hot: boolean;
+  /**
+   * Who found it hot: this node's own counting, or another node (through `markHot`).
+   * Only local findings are broadcast, so nodes do not echo each other.
+   * @default 'local'
+   */
+  source?: 'local' | 'remote';
+}
+
+/** A key that is hot now. */
+export interface HotKeyEntry {
+  /** The key, without namespace. */
+  key: string;
+  /** Found hot by this node's counting, or marked hot for another node. */
+  source: 'local' | 'remote';
 }
 
 /**
@@ -21,6 +35,8 @@ export interface HotKeySource {
   readonly promotionTtlMs: number;
   /** Keys hot now. */
   readonly hotCount: number;
+  /** The keys hot now, with who found them hot. */
+  hotKeys(): readonly HotKeyEntry[];
   /** Calls `listener` on every promotion and demotion; returns an unsubscribe function. */
   onChange(listener: (change: HotKeyChange) => void): () => void;
 }

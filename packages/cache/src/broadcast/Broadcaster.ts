@@ -36,6 +36,8 @@ export class Broadcaster {
   readonly #handlers: BroadcastHandlers;
   readonly #lastSeen = new Map<string, number>();
   #seq = 0;
+  readonly #since = Date.now();
+  #subscribedAt = Number.POSITIVE_INFINITY;
   #pending = new Set<string>();
   #flush: Promise<void> | undefined;
   #subscription: BusSubscription | undefined;
@@ -57,14 +59,17 @@ export class Broadcaster {
 
   /** Subscribes and starts the heartbeat. */
   async start(): Promise<void> {
+    const subscribing = Date.now();
     this.#subscription = await this.#bus.subscribe(
       (message) => this.#receive(message),
       () => {
         this.counts.resets++;
         this.#lastSeen.clear();
+        this.#subscribedAt = Date.now(); // numbering is known only from here on
         this.#handlers.clear('reset');
       },
     );
+    this.#subscribedAt = subscribing;
     if (this.#settings.heartbeatMs > 0) {
       this.#heartbeat = setInterval(() => {
         this.#send('heartbeat', [], false).catch((error: unknown) => this.#handlers.error(error));
@@ -127,13 +132,16 @@ export class Broadcaster {
   #receive(message: BusMessage): void {
     if (message.namespace !== this.#namespace || message.origin === this.origin) return;
     this.counts.received++;
-    const last = this.#lastSeen.get(message.origin);
     const expected = message.type === 'heartbeat' ? message.seq : message.seq - 1;
+    // A sender first heard of now, that started numbering after this node subscribed,
+    // should have been heard from seq 1 on.
+    const heardFromStart = message.since !== undefined && message.since >= this.#subscribedAt;
+    const last = this.#lastSeen.get(message.origin) ?? (heardFromStart ? 0 : undefined);
     if (last !== undefined && expected > last) {
       this.counts.gaps++;
       this.#handlers.clear('gap');
     }
-    if (last === undefined && this.#lastSeen.size >= 10_000) {
+    if (!this.#lastSeen.has(message.origin) && this.#lastSeen.size >= 10_000) {
       const oldest = this.#lastSeen.keys().next().value;
       if (oldest !== undefined) this.#lastSeen.delete(oldest);
     }
@@ -146,7 +154,7 @@ export class Broadcaster {
         this.#handlers.clear('remote');
         break;
       case 'hot':
-        this.#handlers.hot(message.keys, message.ttlMs ?? 0);
+        this.#handlers.hot(message.keys, message.ttlMs ?? Number.POSITIVE_INFINITY);
         break;
       default:
         break;

@@ -20,6 +20,12 @@ export interface BusMessage {
    * repeat the last one. A receiver that sees a jump has lost a message.
    */
   seq: number;
+  /**
+   * When the sender started numbering (epoch ms). A receiver that subscribed before
+   * this knows it should have seen every message from seq 1, so a first message with
+   * a higher seq is a gap too.
+   */
+  since?: number;
   /** For `hot`: how long to keep the keys promoted, in ms. */
   ttlMs?: number;
 }

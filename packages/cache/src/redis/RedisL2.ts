@@ -2,6 +2,9 @@ import type { L2Store, L2Write } from '../l2/L2Store.js';
 import { clusterMget } from './cluster/clusterMget.js';
 import { isCluster, type RedisClient } from './RedisClient.js';
 
+/** Limits wide enough for any batch a cache sends. */
+const passThrough = { maxKeyLength: 4096, maxBatchSize: 1_000_000 };
+
 /** How many keys one standalone `UNLINK` carries. */
 const DELETE_CHUNK = 500;
 
@@ -33,7 +36,9 @@ export class RedisL2 implements L2Store {
   }
 
   getMany(keys: readonly string[]): Promise<Array<string | null>> {
-    return clusterMget(this.#redis, keys);
+    // The cache has already checked keys and batch size against its own limits;
+    // these only have to admit what it sends (namespace prefix included).
+    return clusterMget(this.#redis, keys, passThrough);
   }
 
   async setMany(writes: readonly L2Write[]): Promise<void> {

@@ -191,8 +191,23 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       const clears: string[] = [];
       cache.events.on('l1.clear', (e) => clears.push(e.reason));
       const gap = wait((resolve) => cache.events.on('l1.clear', resolve));
-      await bus.publish({ type: 'invalidate', namespace, keys: ['x'], origin: 'other', seq: 1 });
-      await bus.publish({ type: 'invalidate', namespace, keys: ['y'], origin: 'other', seq: 3 });
+      const since = Date.now(); // a sender that started after the cache subscribed
+      await bus.publish({
+        type: 'invalidate',
+        namespace,
+        keys: ['x'],
+        origin: 'other',
+        seq: 1,
+        since,
+      });
+      await bus.publish({
+        type: 'invalidate',
+        namespace,
+        keys: ['y'],
+        origin: 'other',
+        seq: 3,
+        since,
+      });
       await gap;
       expect(clears).toEqual(['gap']);
       expect(cache.stats().l1Entries).toBe(0);

@@ -1,0 +1,63 @@
+import type { Clock } from '@mallkit/resilience';
+
+/**
+ * How a {@link HotKeyDetector} decides that a key is hot. Thresholds count accesses
+ * on this node within one sliding window of `windowMs`, evaluated at the end of each
+ * of its `subWindows` sub-windows (the detection interval, `windowMs / subWindows`).
+ */
+export interface HotKeyDetectorOptions {
+  /**
+   * Length of the sliding window, in ms (an integer >= 1).
+   * @default 2000
+   */
+  windowMs?: number;
+  /**
+   * Sub-windows the window slides by (an integer from 1 to 64, at most `windowMs`).
+   * Keys are evaluated at the end of each: `windowMs / subWindows` is the detection
+   * interval.
+   * @default 4
+   */
+  subWindows?: number;
+  /**
+   * Accesses within one window that make a key hot (a number > 0).
+   * @default 1000
+   */
+  hotThreshold?: number;
+  /**
+   * A hot key is demoted only when its accesses within one window fall below this
+   * (a number > 0, at most `hotThreshold`). The gap is the hysteresis that keeps a key
+   * at the threshold from flapping.
+   * @default hotThreshold / 2
+   */
+  coolThreshold?: number;
+  /**
+   * Keys whose accesses are counted exactly: the top-K candidates (an integer from
+   * 1 to 16384). Memory is fixed by this, whatever the number of distinct keys.
+   * @default 256
+   */
+  capacity?: number;
+  /**
+   * Most keys hot at once, detected here or marked by {@link HotKeyDetector.markHot}
+   * (an integer from 1 to `capacity`). Further candidates wait until a hot key cools;
+   * the hottest are promoted first.
+   * @default 64, or `capacity` if smaller
+   */
+  maxHotKeys?: number;
+  /**
+   * How long a promoted key stays fresh in L1, in ms, and the longest
+   * {@link HotKeyDetector.markHot} keeps a key hot (more than 0, at most 15000).
+   * @default 5000
+   */
+  promotionTtlMs?: number;
+  /**
+   * Where time comes from; a `ManualClock` in tests.
+   * @default systemClock
+   */
+  clock?: Clock;
+  /**
+   * Evaluate at every sub-window boundary on an unref'd timer. Turn off to call
+   * {@link HotKeyDetector.tick} yourself.
+   * @default true
+   */
+  autoTick?: boolean;
+}
