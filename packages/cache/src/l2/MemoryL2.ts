@@ -51,9 +51,11 @@ export class MemoryL2 implements L2Store {
   }
 
   async tryLock(key: string, ttlMs: number): Promise<boolean> {
-    const [held] = await this.getMany([key]);
-    if (held !== null && held !== undefined) return false;
-    await this.setMany([{ key, value: '1', ttlMs }]);
+    // Check and take in one step, as SET NX does: no await in between.
+    const now = this.#now();
+    const held = this.#entries.get(key);
+    if (held && held.expiresAt > now) return false;
+    this.#entries.set(key, { value: '1', expiresAt: now + ttlMs });
     return true;
   }
 

@@ -68,6 +68,43 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       await Promise.all([a.close(), b.close()]);
     });
 
+    it('with stampedeLock, makes one loader call across nodes for a cold key', async () => {
+      const e = env();
+      const inner = e.l2();
+      let refused!: () => void;
+      const lockRefused = new Promise<void>((resolve) => {
+        refused = resolve;
+      });
+      // Instrumentation only: the real store answers; the test learns when a lock was refused.
+      const l2: L2Store = {
+        getMany: (keys) => inner.getMany(keys),
+        setMany: (writes) => inner.setMany(writes),
+        delete: (keys) => inner.delete(keys),
+        unlock: (key) => inner.unlock(key),
+        tryLock: async (key, ttlMs) => {
+          const held = await inner.tryLock(key, ttlMs);
+          if (!held) refused();
+          return held;
+        },
+      };
+      const namespace = e.namespace();
+      const node = () =>
+        createCache<string>({ namespace, l2, stampedeLock: { ttlMs: 5000, waitMs: 5000 } });
+      const [a, b] = [node(), node()];
+      let loads = 0;
+      const loader = async () => {
+        loads++;
+        await lockRefused; // hold the lock until the other node has been refused it
+        return 'loaded once';
+      };
+      expect(await Promise.all([a.get('cold', loader), b.get('cold', loader)])).toEqual([
+        'loaded once',
+        'loaded once',
+      ]);
+      expect(loads).toBe(1);
+      await Promise.all([a.close(), b.close()]);
+    });
+
     it('makes one loader call for 1,000 concurrent gets of a cold key', async () => {
       const { node } = setup<number>();
       const cache = node();
