@@ -2,6 +2,7 @@
 // in the same run (goal: <= 2x), and L1 hits per second on one core.
 import { createCache } from '@mallkit/cache';
 import { LRUCache } from 'lru-cache';
+import { interleavedSamples } from '../src/interleavedSamples.ts';
 import { machine } from '../src/machine.ts';
 import { percentile } from '../src/percentile.ts';
 import { writeReadmeSection } from '../src/readmeSection.ts';
@@ -29,20 +30,11 @@ const subjects: Record<string, () => Promise<unknown>> = {
   'Cache.get, L1 hit': () => cache.get(keys[i++ % KEYS] as string),
 };
 
-async function batch(call: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let n = 0; n < BATCH; n++) await call();
-  return Number(process.hrtime.bigint() - start) / BATCH;
-}
-
-const samples: Record<string, number[]> = {};
-for (const name of Object.keys(subjects)) samples[name] = [];
-for (let round = 0; round < ROUNDS + WARMUP; round++) {
-  for (const [name, call] of Object.entries(subjects)) {
-    const ns = await batch(call);
-    if (round >= WARMUP) samples[name]?.push(ns);
-  }
-}
+const samples = await interleavedSamples(subjects, {
+  batch: BATCH,
+  rounds: ROUNDS,
+  warmup: WARMUP,
+});
 if (cache.stats().hits.l1 < ROUNDS * BATCH) throw new Error('the cache did not answer from L1');
 
 const [rawName, cacheName] = Object.keys(subjects) as [string, string];

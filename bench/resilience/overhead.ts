@@ -13,6 +13,7 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
+import { interleavedSamples } from '../src/interleavedSamples.ts';
 import { machine } from '../src/machine.ts';
 import { percentile } from '../src/percentile.ts';
 import { writeReadmeSection } from '../src/readmeSection.ts';
@@ -40,21 +41,11 @@ const subjects: Record<string, () => Promise<unknown>> = {
   'cockatiel wrap(retry, breaker, bulkhead, timeout)': () => cockatielStack.execute(fn),
 };
 
-async function batch(call: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < BATCH; i++) await call();
-  return Number(process.hrtime.bigint() - start) / BATCH;
-}
-
-// Interleave the subjects batch by batch so drift in machine load hits all alike.
-const samples: Record<string, number[]> = {};
-for (const name of Object.keys(subjects)) samples[name] = [];
-for (let round = 0; round < ROUNDS + WARMUP; round++) {
-  for (const [name, call] of Object.entries(subjects)) {
-    const ns = await batch(call);
-    if (round >= WARMUP) samples[name]?.push(ns);
-  }
-}
+const samples = await interleavedSamples(subjects, {
+  batch: BATCH,
+  rounds: ROUNDS,
+  warmup: WARMUP,
+});
 
 const bareMedian = percentile(samples['bare'] ?? [], 50);
 const rows = Object.entries(samples).map(([name, ns]) => {

@@ -2,7 +2,7 @@ import type { Clock, DependencyPolicy } from '@mallkit/resilience';
 import type { BroadcastSettings } from './broadcast/Broadcaster.js';
 import type { CacheBus } from './broadcast/CacheBus.js';
 import type { CacheOptions } from './CacheOptions.js';
-import { CacheError } from './errors/CacheError.js';
+import { invalidOption, requireInteger } from './errors/invalidOption.js';
 import type { HotKeySource } from './HotKeySource.js';
 import type { KeyRules } from './keys/KeyRules.js';
 import type { L1Settings } from './l1/L1.js';
@@ -36,14 +36,14 @@ const wallClock: Clock = { now: () => Date.now() };
 export function resolveCacheOptions<T>(options: CacheOptions<T>): CacheSettings<T> {
   const namespace = options?.namespace;
   if (typeof namespace !== 'string' || !/^[\w.:-]{1,64}$/.test(namespace)) {
-    throw invalid('namespace', '1 to 64 letters, digits, or _ . : -', namespace);
+    throw invalidOption('namespace', '1 to 64 letters, digits, or _ . : -', namespace);
   }
   const l1 = options.l1 === false ? undefined : (options.l1 ?? {});
   const admission = l1?.admission ?? 'all';
   if (admission !== 'all' && admission !== 'hot')
-    throw invalid('l1.admission', "'all' or 'hot'", admission);
+    throw invalidOption('l1.admission', "'all' or 'hot'", admission);
   if (admission === 'hot' && !options.hotKeys) {
-    throw invalid('l1.admission', "'all' unless hotKeys is configured", admission);
+    throw invalidOption('l1.admission', "'all' unless hotKeys is configured", admission);
   }
   const broadcast = options.broadcast || undefined;
   const lock = options.stampedeLock || undefined;
@@ -51,60 +51,49 @@ export function resolveCacheOptions<T>(options: CacheOptions<T>): CacheSettings<
     namespace,
     l1: l1 && {
       admission,
-      maxEntries: count('l1.maxEntries', l1.maxEntries ?? 10_000, 1),
-      maxBytes: count('l1.maxBytes', l1.maxBytes ?? 64 * 2 ** 20, 1024),
-      ttlMs: count('l1.ttlMs', l1.ttlMs ?? 5000, 1),
+      maxEntries: requireInteger('l1.maxEntries', l1.maxEntries ?? 10_000, 1),
+      maxBytes: requireInteger('l1.maxBytes', l1.maxBytes ?? 64 * 2 ** 20, 1024),
+      ttlMs: requireInteger('l1.ttlMs', l1.ttlMs ?? 5000, 1),
     },
     l2: options.l2 || undefined,
-    ttlMs: count('ttlMs', options.ttlMs ?? 60_000, 1),
+    ttlMs: requireInteger('ttlMs', options.ttlMs ?? 60_000, 1),
     ttlJitter: fraction('ttlJitter', options.ttlJitter ?? 0.1),
-    staleWhileRevalidateMs: count('staleWhileRevalidateMs', options.staleWhileRevalidateMs ?? 0, 0),
-    graceMs: count('graceMs', options.graceMs ?? 0, 0),
-    negativeTtlMs: count('negativeTtlMs', options.negativeTtlMs ?? 5000, 0),
+    staleWhileRevalidateMs: requireInteger(
+      'staleWhileRevalidateMs',
+      options.staleWhileRevalidateMs ?? 0,
+      0,
+    ),
+    graceMs: requireInteger('graceMs', options.graceMs ?? 0, 0),
+    negativeTtlMs: requireInteger('negativeTtlMs', options.negativeTtlMs ?? 5000, 0),
     isNotFound: options.isNotFound ?? ((value) => value === undefined || value === null),
     stampedeLock: lock && {
-      ttlMs: count('stampedeLock.ttlMs', lock.ttlMs ?? 2000, 1),
-      waitMs: count('stampedeLock.waitMs', lock.waitMs ?? 500, 1),
+      ttlMs: requireInteger('stampedeLock.ttlMs', lock.ttlMs ?? 2000, 1),
+      waitMs: requireInteger('stampedeLock.waitMs', lock.waitMs ?? 500, 1),
     },
     policy: options.policy,
     broadcast: broadcast && {
       bus: broadcast.bus,
-      maxKeysPerMessage: count(
+      maxKeysPerMessage: requireInteger(
         'broadcast.maxKeysPerMessage',
         broadcast.maxKeysPerMessage ?? 1000,
         1,
       ),
-      heartbeatMs: count('broadcast.heartbeatMs', broadcast.heartbeatMs ?? 1000, 0),
+      heartbeatMs: requireInteger('broadcast.heartbeatMs', broadcast.heartbeatMs ?? 1000, 0),
       shareHotKeys: broadcast.shareHotKeys ?? true,
     },
     hotKeys: options.hotKeys || undefined,
     serializer: options.serializer ?? (jsonSerializer as Serializer<T>),
-    maxValueBytes: count('maxValueBytes', options.maxValueBytes ?? 2 ** 20, 16),
+    maxValueBytes: requireInteger('maxValueBytes', options.maxValueBytes ?? 2 ** 20, 16),
     keys: {
-      maxKeyLength: count('keys.maxKeyLength', options.keys?.maxKeyLength ?? 512, 1),
-      maxBatchSize: count('keys.maxBatchSize', options.keys?.maxBatchSize ?? 5000, 1),
+      maxKeyLength: requireInteger('keys.maxKeyLength', options.keys?.maxKeyLength ?? 512, 1),
+      maxBatchSize: requireInteger('keys.maxBatchSize', options.keys?.maxBatchSize ?? 5000, 1),
     },
     clock: options.clock ?? wallClock,
   };
 }
 
-function count(option: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw invalid(option, `an integer >= ${min}`, value);
-  }
-  return value;
-}
-
 function fraction(option: string, value: unknown): number {
   if (typeof value !== 'number' || !(value >= 0 && value < 1))
-    throw invalid(option, 'a number in [0, 1)', value);
+    throw invalidOption(option, 'a number in [0, 1)', value);
   return value;
-}
-
-function invalid(option: string, expectation: string, actual: unknown): CacheError {
-  const shown = typeof actual === 'string' ? JSON.stringify(actual) : String(actual);
-  return new CacheError(
-    'INVALID_OPTION',
-    `option "${option}" must be ${expectation}; got ${shown}`,
-  );
 }

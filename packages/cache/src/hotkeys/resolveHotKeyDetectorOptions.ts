@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '@mallkit/resilience';
-import { CacheError } from '../errors/CacheError.js';
+import { invalidOption, requireInteger } from '../errors/invalidOption.js';
 import type { HotKeyDetectorOptions } from './HotKeyDetectorOptions.js';
 
 /** Longest promotion TTL: hot keys are served from L1 for at most this long. */
@@ -27,16 +27,21 @@ export interface HotKeyDetectorSettings {
 export function resolveHotKeyDetectorOptions(
   options: HotKeyDetectorOptions = {},
 ): HotKeyDetectorSettings {
-  const windowMs = integer('windowMs', options.windowMs ?? 2000, 1, Number.MAX_SAFE_INTEGER);
-  const subWindows = integer('subWindows', options.subWindows ?? 4, 1, Math.min(64, windowMs));
+  const windowMs = requireInteger('windowMs', options.windowMs ?? 2000, 1, Number.MAX_SAFE_INTEGER);
+  const subWindows = requireInteger(
+    'subWindows',
+    options.subWindows ?? 4,
+    1,
+    Math.min(64, windowMs),
+  );
   const hotThreshold = positive('hotThreshold', options.hotThreshold ?? 1000, Infinity);
   const coolThreshold = positive(
     'coolThreshold',
     options.coolThreshold ?? hotThreshold / 2,
     hotThreshold,
   );
-  const capacity = integer('capacity', options.capacity ?? 256, 1, 16_384);
-  const maxHotKeys = integer(
+  const capacity = requireInteger('capacity', options.capacity ?? 256, 1, 16_384);
+  const maxHotKeys = requireInteger(
     'maxHotKeys',
     options.maxHotKeys ?? Math.min(64, capacity),
     1,
@@ -48,9 +53,9 @@ export function resolveHotKeyDetectorOptions(
     MAX_PROMOTION_TTL_MS,
   );
   const clock = options.clock ?? systemClock;
-  if (typeof clock?.now !== 'function') throw invalid('clock', 'an object with now()', clock);
+  if (typeof clock?.now !== 'function') throw invalidOption('clock', 'an object with now()', clock);
   const autoTick = options.autoTick ?? true;
-  if (typeof autoTick !== 'boolean') throw invalid('autoTick', 'a boolean', autoTick);
+  if (typeof autoTick !== 'boolean') throw invalidOption('autoTick', 'a boolean', autoTick);
   let sketchWidth = 1024;
   while (sketchWidth < capacity * 16) sketchWidth *= 2;
   return {
@@ -69,24 +74,9 @@ export function resolveHotKeyDetectorOptions(
   };
 }
 
-function integer(option: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(option, `an integer from ${min} to ${max}`, value);
-  }
-  return value;
-}
-
 function positive(option: string, value: unknown, max: number): number {
   if (typeof value !== 'number' || !(value > 0 && value <= max) || !Number.isFinite(value)) {
-    throw invalid(option, `a finite number > 0 and <= ${max}`, value);
+    throw invalidOption(option, `a finite number > 0 and <= ${max}`, value);
   }
   return value;
-}
-
-function invalid(option: string, expectation: string, actual: unknown): CacheError {
-  const shown = typeof actual === 'string' ? JSON.stringify(actual) : String(actual);
-  return new CacheError(
-    'INVALID_OPTION',
-    `option "${option}" must be ${expectation}; got ${shown}`,
-  );
 }
