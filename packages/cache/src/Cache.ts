@@ -230,7 +230,7 @@ export class Cache<T> {
     let failure: unknown;
     const l2 = this.#t.l2;
     if (l2 && list.length > 0) {
-      const full = list.map((k) => this.#t.fullKey(k));
+      const full = list.flatMap((k) => this.#t.storedKeys(k));
       await this.#t.policy
         .execute(() => l2.delete(full), { idempotent: true })
         .catch((error: unknown) => {

@@ -147,6 +147,14 @@ export interface CacheOptions<T> {
    */
   hotKeys?: HotKeySource | false;
   /**
+   * Hot-key dispersal for keys read very often and written rarely: how many copies of
+   * `key` to keep in L2 (`key#0`…, each in a different Cluster slot, so on different
+   * nodes); reads pick one at random, writes and invalidations cover all. 1 means one
+   * copy. Keys with a `{hash tag}` cannot be dispersed.
+   * @default `() => 1`
+   */
+  disperse?: (key: string) => number;
+  /**
    * How values become strings in L2.
    * @default JSON
    */

@@ -25,6 +25,7 @@ export interface CacheSettings<T> {
   broadcast: (BroadcastSettings & { bus: CacheBus; shareHotKeys: boolean }) | undefined;
   hotKeys: HotKeySource | undefined;
   serializer: Serializer<T>;
+  disperse: (key: string) => number;
   maxValueBytes: number;
   keys: Required<KeyRules>;
   clock: Clock;
@@ -82,6 +83,7 @@ export function resolveCacheOptions<T>(options: CacheOptions<T>): CacheSettings<
       shareHotKeys: broadcast.shareHotKeys ?? true,
     },
     hotKeys: options.hotKeys || undefined,
+    disperse: options.disperse ?? (() => 1),
     serializer: options.serializer ?? (jsonSerializer as Serializer<T>),
     maxValueBytes: requireInteger('maxValueBytes', options.maxValueBytes ?? 2 ** 20, 16),
     keys: {

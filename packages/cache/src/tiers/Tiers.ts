@@ -3,6 +3,8 @@ import type { CacheEvents } from '../CacheEvents.js';
 import type { Entry } from '../entry/Entry.js';
 import { decodeEntry, encodeEntry } from '../entry/entryCodec.js';
 import type { HotKeySource } from '../HotKeySource.js';
+import { dispersedKey, dispersedKeys } from '../hotkeys/dispersedKey.js';
+import { pickCopy } from '../hotkeys/pickCopy.js';
 import type { L1 } from '../l1/L1.js';
 import type { L2Store, L2Write } from '../l2/L2Store.js';
 import type { CacheSettings } from '../resolveCacheOptions.js';
@@ -42,7 +44,7 @@ export class Tiers<T> {
     const l2 = this.l2;
     if (!l2) return [];
     try {
-      const full = keys.map((k) => this.fullKey(k));
+      const full = keys.map((k) => this.readKey(k));
       const texts = await this.policy.execute(() => l2.getMany(full), { idempotent: true });
       return texts.map((t) =>
         t === null || t === undefined ? undefined : decodeEntry(t, this.#serializer),
@@ -82,7 +84,8 @@ export class Tiers<T> {
         continue;
       }
       this.fillL1(key, entry, now, bytes);
-      writes.push({ key: this.fullKey(key), value: text, ttlMs: entry.staleUntil - now });
+      for (const stored of this.storedKeys(key))
+        writes.push({ key: stored, value: text, ttlMs: entry.staleUntil - now });
     }
     const l2 = this.l2;
     if (!l2 || writes.length === 0) return;
@@ -140,5 +143,17 @@ export class Tiers<T> {
   /** `key` with the namespace prefix, as stored in L2. */
   fullKey(key: string): string {
     return `${this.settings.namespace}:${key}`;
+  }
+
+  /** The L2 key to read `key` from: one of its dispersed copies, picked at random, if it has any. */
+  readKey(key: string): string {
+    const copies = this.settings.disperse(key);
+    return copies > 1 ? dispersedKey(this.fullKey(key), pickCopy(copies)) : this.fullKey(key);
+  }
+
+  /** Every L2 key `key` is stored under: its dispersed copies, or just its full key. */
+  storedKeys(key: string): string[] {
+    const copies = this.settings.disperse(key);
+    return copies > 1 ? dispersedKeys(this.fullKey(key), copies) : [this.fullKey(key)];
   }
 }

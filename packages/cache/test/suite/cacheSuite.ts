@@ -4,6 +4,7 @@ import {
   type CacheBus,
   type CacheOptions,
   createCache,
+  dispersedKeys,
   isCacheError,
   type L2Store,
 } from '../../src/index.js';
@@ -103,6 +104,22 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       ]);
       expect(loads).toBe(1);
       await Promise.all([a.close(), b.close()]);
+    });
+
+    it('keeps dispersed copies of a hot key, reads one, and invalidates them all', async () => {
+      const { node, l2, namespace } = setup<string>({
+        disperse: (key) => (key === 'phone' ? 4 : 1),
+      });
+      const cache = node({ l1: false });
+      await cache.set('phone', 'launch edition');
+      await cache.set('case', 'plain');
+      const copies = dispersedKeys(`${namespace}:phone`, 4);
+      expect((await l2.getMany(copies)).every((v) => typeof v === 'string')).toBe(true);
+      expect(await l2.getMany([`${namespace}:case`])).toEqual([expect.any(String)]);
+      for (let i = 0; i < 20; i++) expect(await cache.get('phone')).toBe('launch edition');
+      await cache.invalidate('phone');
+      expect(await l2.getMany(copies)).toEqual([null, null, null, null]);
+      await cache.close();
     });
 
     it('makes one loader call for 1,000 concurrent gets of a cold key', async () => {
