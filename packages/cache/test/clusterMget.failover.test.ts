@@ -2,7 +2,7 @@ import { RedisCluster, waitFor } from '@mallkit/internal-harness';
 import { Cluster, type Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CacheError, isCacheError } from '../src/index.js';
-import { keySlot } from '../src/redis/cluster/keySlot.js';
+import { keySlot } from '../src/keys/keySlot.js';
 import { clusterMget } from '../src/redis/index.js';
 
 // A private Cluster: these tests count commands on its nodes and kill one of its masters.

@@ -1,7 +1,7 @@
 import { RedisCluster, type RedisServer } from '@mallkit/internal-harness';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keySlot } from '../src/redis/cluster/keySlot.js';
+import { keySlot } from '../src/keys/keySlot.js';
 import { clusterMget } from '../src/redis/index.js';
 
 const TAGS = 6;

@@ -4,7 +4,7 @@ import { harness } from '@mallkit/internal-harness/vitest';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CacheError, isCacheError } from '../src/index.js';
-import { keySlot } from '../src/redis/cluster/keySlot.js';
+import { keySlot } from '../src/keys/keySlot.js';
 import { clusterMget, clusterMgetBuffer } from '../src/redis/index.js';
 
 const run = Math.random().toString(36).slice(2, 8);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCacheError } from '../errors/CacheError.js';
+import { keySlot } from '../keys/keySlot.js';
 import { dispersedKey, dispersedKeys, MAX_DISPERSED_COPIES } from './dispersedKey.js';
-import { hashSlot } from './hashSlot.js';
 import { pickCopy } from './pickCopy.js';
 
 function codeOf(action: () => unknown): string | undefined {
@@ -51,7 +51,7 @@ describe('dispersedKey', () => {
     for (const key of keys) {
       for (const prefix of ['', 'catalog:', 'ns.v2:']) {
         const slots = dispersedKeys(key, MAX_DISPERSED_COPIES).map((name) =>
-          hashSlot(prefix + name),
+          keySlot(prefix + name),
         );
         expect(new Set(slots).size, prefix + key).toBe(MAX_DISPERSED_COPIES);
       }

@@ -1,5 +1,5 @@
 import { CacheError } from '../errors/CacheError.js';
-import { hashTagRange } from './hashSlot.js';
+import { hashTagRange } from '../keys/keySlot.js';
 
 /** Most copies of a dispersed key: one per suffix character `0-9a-z`. */
 export const MAX_DISPERSED_COPIES = 36;

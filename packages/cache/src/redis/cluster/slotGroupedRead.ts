@@ -1,6 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
 import { CacheError } from '../../errors/CacheError.js';
-import { keySlot } from './keySlot.js';
+import { keySlot } from '../../keys/keySlot.js';
 import { isNotServedHere, READ_SCRIPT, READ_SCRIPT_SHA } from './readScript.js';
 import type { ClusterMgetSettings } from './resolveClusterMgetOptions.js';
 

@@ -24,7 +24,7 @@ export function hashTagRange(key: string): [from: number, to: number] | undefine
  * The Redis Cluster hash slot of `key`: CRC16 of its UTF-8 bytes (of its hash tag
  * alone, when it has one) modulo 16384. Encodes as it goes: no allocation.
  */
-export function hashSlot(key: string): number {
+export function keySlot(key: string): number {
   const tag = hashTagRange(key);
   const from = tag ? tag[0] : 0;
   const to = tag ? tag[1] : key.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSlot, hashTagRange } from './hashSlot.js';
+import { hashTagRange, keySlot } from './keySlot.js';
 
 /** The slot from the UTF-8 bytes as Node encodes them, bit by bit: a reference. */
 function referenceSlot(key: string): number {
@@ -12,20 +12,20 @@ function referenceSlot(key: string): number {
   return crc % 16384;
 }
 
-describe('hashSlot', () => {
+describe('keySlot', () => {
   it('matches the CRC16 check value and the slots Redis documents', () => {
-    expect(hashSlot('123456789')).toBe(0x31c3 % 16384);
-    expect(hashSlot('foo')).toBe(12182);
-    expect(hashSlot('bar')).toBe(5061);
-    expect(hashSlot('')).toBe(0);
+    expect(keySlot('123456789')).toBe(0x31c3 % 16384);
+    expect(keySlot('foo')).toBe(12182);
+    expect(keySlot('bar')).toBe(5061);
+    expect(keySlot('')).toBe(0);
   });
 
   it('hashes only the hash tag when there is a non-empty one', () => {
-    expect(hashSlot('{user1000}.following')).toBe(hashSlot('user1000'));
-    expect(hashSlot('{user1000}.followers')).toBe(hashSlot('user1000'));
-    expect(hashSlot('foo{{bar}}zap')).toBe(hashSlot('{bar'));
-    expect(hashSlot('foo{}{bar}')).toBe(referenceSlot('foo{}{bar}'));
-    expect(hashSlot('foo{bar')).toBe(referenceSlot('foo{bar'));
+    expect(keySlot('{user1000}.following')).toBe(keySlot('user1000'));
+    expect(keySlot('{user1000}.followers')).toBe(keySlot('user1000'));
+    expect(keySlot('foo{{bar}}zap')).toBe(keySlot('{bar'));
+    expect(keySlot('foo{}{bar}')).toBe(referenceSlot('foo{}{bar}'));
+    expect(keySlot('foo{bar')).toBe(referenceSlot('foo{bar'));
     expect(hashTagRange('a{b}c')).toEqual([2, 3]);
     expect(hashTagRange('a{}c')).toBeUndefined();
   });
@@ -39,7 +39,7 @@ describe('hashSlot', () => {
       'lone-end:\udc00',
       'z\u07ff\u0800',
     ]) {
-      expect(hashSlot(key), key).toBe(referenceSlot(key));
+      expect(keySlot(key), key).toBe(referenceSlot(key));
     }
   });
 });
