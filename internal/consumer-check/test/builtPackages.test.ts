@@ -69,3 +69,18 @@ describe.each(packages)('@mallkit/%s as built', (name, title) => {
     });
   });
 });
+
+describe('@mallkit/cache/redis as built', () => {
+  it('loads with import and with require, exposing the same names', () => {
+    const fromImport = JSON.parse(
+      esm(
+        `const m = await import('@mallkit/cache/redis'); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()))`,
+      ),
+    );
+    const fromRequire = JSON.parse(
+      cjs(`console.log(JSON.stringify(Object.keys(require('@mallkit/cache/redis')).sort()))`),
+    );
+    expect(fromImport).toEqual(expect.arrayContaining(['RedisBus', 'RedisL2', 'clusterMget']));
+    expect(fromRequire).toEqual(fromImport);
+  });
+});
