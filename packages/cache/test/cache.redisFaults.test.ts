@@ -80,6 +80,7 @@ describe('broadcast over real Redis', () => {
       const writer = createCache<string>({
         namespace,
         l2: new RedisL2(client),
+        policy: new DependencyPolicy({ name: 'writer-l2', preset: 'redis', timeoutMs: 5000 }),
         broadcast: { bus, heartbeatMs: 0 },
       });
       await writer.ready();
