@@ -1,3 +1,5 @@
+import type { StockErrorCode } from './StockErrorCode.js';
+
 const brand = Symbol.for('@mallkit/stock/error');
 
 /**
@@ -21,15 +23,15 @@ const brand = Symbol.for('@mallkit/stock/error');
  * ```
  */
 export class StockError extends Error {
-  /** Stable machine-readable identifier of the failure, e.g. `'STOCK_INSUFFICIENT'`. */
-  readonly code: string;
+  /** Stable machine-readable identifier of the failure, e.g. `'INSUFFICIENT_STOCK'`. */
+  readonly code: StockErrorCode;
 
   /**
    * @param code - stable identifier of the failure
    * @param message - what went wrong, for people
    * @param options - `cause`: the original error, kept for diagnosis
    */
-  constructor(code: string, message: string, options?: ErrorOptions) {
+  constructor(code: StockErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;

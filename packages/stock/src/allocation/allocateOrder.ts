@@ -1,0 +1,95 @@
+import { StockError } from '../errors/StockError.js';
+import type { Order } from '../order/Order.js';
+import type { AllocationOptions } from './AllocationOptions.js';
+import type { AllocationPart, OrderAllocation } from './OrderAllocation.js';
+import type { WarehouseCandidate } from './WarehouseCandidate.js';
+
+const sameRegion = (from: string, to: string) => (from === to ? 0 : 1);
+
+/**
+ * Picks the warehouses for every line of an order (split-warehouse allocation) and the
+ * expected shipping warehouse. Pure: it reads the candidates it is given and changes
+ * nothing, so the deduction can lock and re-check exactly the rows it chose.
+ *
+ * Throws `UNKNOWN_SKU` for a line with no candidate list, and `INSUFFICIENT_STOCK` when
+ * a line cannot be served under the options (nothing is allocated then).
+ *
+ * @example
+ * ```ts
+ * import { allocateOrder } from '@mallkit/stock';
+ *
+ * const plan = allocateOrder(
+ *   { orderNo: 'SO-1', lines: [{ sku: 'phone', quantity: 3 }], region: 'south' },
+ *   new Map([
+ *     ['phone', [
+ *       { warehouse: 'north-1', sellable: 10, priority: 1, region: 'north' },
+ *       { warehouse: 'south-1', sellable: 2, priority: 2, region: 'south' },
+ *     ]],
+ *   ]),
+ *   { strategy: 'nearest' },
+ * );
+ * // south-1 gives 2, north-1 the last 1; south-1 ships (most units; ties go to the first chosen)
+ * console.log(plan.lines[0]?.parts, plan.shippingWarehouse);
+ * ```
+ */
+export function allocateOrder(
+  order: Order,
+  candidates: ReadonlyMap<string, readonly WarehouseCandidate[]>,
+  options: AllocationOptions = {},
+): OrderAllocation {
+  const strategy = options.strategy ?? 'priority';
+  const allowSplit = options.allowSplit ?? true;
+  const distance = options.distance ?? sameRegion;
+  const region = order.region;
+  const rank = (a: WarehouseCandidate, b: WarehouseCandidate): number => {
+    let byStrategy = 0;
+    if (strategy === 'mostStock') byStrategy = b.sellable - a.sellable;
+    else if (strategy === 'nearest' && region !== undefined) {
+      byStrategy = distance(region, a.region ?? '') - distance(region, b.region ?? '');
+    }
+    return byStrategy || a.priority - b.priority || (a.warehouse < b.warehouse ? -1 : 1);
+  };
+
+  const totals = new Map<string, number>();
+  const lines = order.lines.map((line) => {
+    const list = candidates.get(line.sku);
+    if (!list) throw new StockError('UNKNOWN_SKU', `unknown SKU "${line.sku}"`);
+    const ranked = list.filter((c) => c.sellable > 0).sort(rank);
+    const parts: AllocationPart[] = [];
+    if (allowSplit) {
+      let left = line.quantity;
+      for (const c of ranked) {
+        if (left === 0) break;
+        const take = Math.min(left, c.sellable);
+        parts.push({ warehouse: c.warehouse, quantity: take });
+        left -= take;
+      }
+      if (left > 0) throw insufficient(line.sku, line.quantity, line.quantity - left);
+    } else {
+      const whole = ranked.find((c) => c.sellable >= line.quantity);
+      if (!whole)
+        throw insufficient(line.sku, line.quantity, Math.max(0, ...ranked.map((c) => c.sellable)));
+      parts.push({ warehouse: whole.warehouse, quantity: line.quantity });
+    }
+    for (const part of parts) {
+      totals.set(part.warehouse, (totals.get(part.warehouse) ?? 0) + part.quantity);
+    }
+    return { sku: line.sku, quantity: line.quantity, parts };
+  });
+  let shippingWarehouse = '';
+  let best = -1;
+  for (const [warehouse, units] of totals) {
+    if (units > best) {
+      best = units;
+      shippingWarehouse = warehouse;
+    }
+  }
+  return { lines, shippingWarehouse };
+}
+
+function insufficient(sku: string, wanted: number, available: number): StockError {
+  return new StockError(
+    'INSUFFICIENT_STOCK',
+    `SKU "${sku}": ${wanted} wanted, ${available} can be allocated`,
+  );
+}
