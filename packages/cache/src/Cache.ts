@@ -81,7 +81,7 @@ export class Cache<T> {
     if (s.broadcast) {
       this.#broadcaster = new Broadcaster(s.broadcast.bus, s.namespace, s.broadcast, {
         invalidate: (keys) => {
-          for (const key of keys) this.#dropLocal(key);
+          for (const key of keys) this.#l1?.delete(key);
           if (this.events.wants('invalidate')) {
             this.events.emit('invalidate', { namespace: this.namespace, keys, origin: 'remote' });
           }
@@ -222,7 +222,7 @@ export class Cache<T> {
     const list = requireKeys(typeof keys === 'string' ? [keys] : keys, this.#keyRules);
     for (const key of list) {
       if (this.#flights.get(key)) this.#t.dirty.add(key);
-      this.#dropLocal(key);
+      this.#l1?.delete(key);
     }
     if (this.events.wants('invalidate')) {
       this.events.emit('invalidate', { namespace: this.namespace, keys: list, origin: 'local' });
@@ -393,10 +393,6 @@ export class Cache<T> {
           this.events.emit('refreshed', { namespace: this.namespace, key });
       })
       .catch((error: unknown) => this.#error('refresh', error));
-  }
-
-  #dropLocal(key: string): void {
-    this.#l1?.delete(key);
   }
 
   #clearLocal(reason: CacheEvents['l1.clear']['reason']): void {

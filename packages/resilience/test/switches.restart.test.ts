@@ -3,19 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisSwitchBus } from '../src/switches/RedisSwitchBus.js';
 import { SwitchBoard } from '../src/switches/SwitchBoard.js';
-import type { SwitchChangedEvent } from '../src/switches/SwitchChangedEvent.js';
-
-const switches = { 'recommendations.off': false, 'cache.serveStale': false, 'search.off': false };
-
-function nextChange(board: SwitchBoard, name: string): Promise<SwitchChangedEvent> {
-  return new Promise((resolve) => {
-    const stop = board.events.on('switch.changed', (event) => {
-      if (event.name !== name) return;
-      stop();
-      resolve(event);
-    });
-  });
-}
+import { nextChange, switches } from './fixtures/switchBoards.js';
 
 describe('SwitchBoard through a Redis restart', () => {
   let server: RedisServer;

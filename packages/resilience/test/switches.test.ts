@@ -4,20 +4,7 @@ import { Cluster, Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RedisSwitchBus } from '../src/switches/RedisSwitchBus.js';
 import { SwitchBoard } from '../src/switches/SwitchBoard.js';
-import type { SwitchChangedEvent } from '../src/switches/SwitchChangedEvent.js';
-
-const switches = { 'recommendations.off': false, 'cache.serveStale': false, 'search.off': false };
-
-/** Resolves with the next `switch.changed` event of `board` for switch `name`. */
-function nextChange(board: SwitchBoard, name: string): Promise<SwitchChangedEvent> {
-  return new Promise((resolve) => {
-    const stop = board.events.on('switch.changed', (event) => {
-      if (event.name !== name) return;
-      stop();
-      resolve(event);
-    });
-  });
-}
+import { nextChange, switches } from './fixtures/switchBoards.js';
 
 /** A fresh hash/channel per test so tests cannot see each other's flips. */
 function uniqueKey(): string {

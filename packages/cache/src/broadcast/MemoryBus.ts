@@ -1,4 +1,5 @@
 import type { BusMessage } from './BusMessage.js';
+import { BusSubscribers } from './BusSubscribers.js';
 import type { BusSubscription, CacheBus } from './CacheBus.js';
 
 /**
@@ -6,30 +7,22 @@ import type { BusSubscription, CacheBus } from './CacheBus.js';
  * invalidations, as nodes do over Redis. For the embedded mode and tests.
  */
 export class MemoryBus implements CacheBus {
-  readonly #listeners = new Set<(message: BusMessage) => void>();
-  readonly #resets = new Set<() => void>();
+  readonly #subscribers = new BusSubscribers();
 
   async publish(message: BusMessage): Promise<void> {
     const copy = structuredClone(message);
-    queueMicrotask(() => {
-      for (const listener of this.#listeners) listener(copy);
-    });
+    queueMicrotask(() => this.#subscribers.deliver(copy));
   }
 
   async subscribe(
     listener: (message: BusMessage) => void,
     onReset: () => void,
   ): Promise<BusSubscription> {
-    this.#listeners.add(listener);
-    this.#resets.add(onReset);
-    return async () => {
-      this.#listeners.delete(listener);
-      this.#resets.delete(onReset);
-    };
+    return this.#subscribers.add(listener, onReset);
   }
 
   /** Tells every subscriber that messages may have been lost, as a reconnect would. */
   reset(): void {
-    for (const onReset of this.#resets) onReset();
+    this.#subscribers.reset();
   }
 }

@@ -22,11 +22,6 @@ export class MemoryL2 implements L2Store {
     this.#now = now;
   }
 
-  /** Entries stored now, expired ones included until read. */
-  get size(): number {
-    return this.#entries.size;
-  }
-
   async getMany(keys: readonly string[]): Promise<Array<string | null>> {
     const now = this.#now();
     return keys.map((key) => {

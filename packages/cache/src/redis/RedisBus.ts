@@ -1,4 +1,5 @@
 import type { BusMessage } from '../broadcast/BusMessage.js';
+import { BusSubscribers } from '../broadcast/BusSubscribers.js';
 import type { BusSubscription, CacheBus } from '../broadcast/CacheBus.js';
 import type { RedisClient } from './RedisClient.js';
 
@@ -30,8 +31,7 @@ export class RedisBus implements CacheBus {
   readonly #channel: string;
   readonly #ownSubscriber: boolean;
   readonly #subscriber: RedisClient;
-  readonly #listeners = new Set<(message: BusMessage) => void>();
-  readonly #resets = new Set<() => void>();
+  readonly #subscribers = new BusSubscribers();
   #subscribed: Promise<void> | undefined;
   #connectedOnce = false;
 
@@ -54,14 +54,10 @@ export class RedisBus implements CacheBus {
     listener: (message: BusMessage) => void,
     onReset: () => void,
   ): Promise<BusSubscription> {
-    this.#listeners.add(listener);
-    this.#resets.add(onReset);
+    const unsubscribe = this.#subscribers.add(listener, onReset);
     this.#subscribed ??= this.#start();
     await this.#subscribed;
-    return async () => {
-      this.#listeners.delete(listener);
-      this.#resets.delete(onReset);
-    };
+    return unsubscribe;
   }
 
   /** Unsubscribes; closes the subscriber connection if the bus created it. */
@@ -81,7 +77,7 @@ export class RedisBus implements CacheBus {
 
   readonly #onReady = (): void => {
     if (!this.#connectedOnce) return;
-    for (const reset of this.#resets) reset();
+    this.#subscribers.reset();
   };
 
   readonly #onMessage = (channel: string, text: string): void => {
@@ -93,6 +89,6 @@ export class RedisBus implements CacheBus {
       return; // not ours
     }
     if (typeof message?.namespace !== 'string' || !Array.isArray(message.keys)) return;
-    for (const listener of this.#listeners) listener(message);
+    this.#subscribers.deliver(message);
   };
 }

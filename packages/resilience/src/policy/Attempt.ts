@@ -1,12 +1,8 @@
 import type { AttemptContext } from './AttemptContext.js';
 import type { Expirable } from './DeadlineQueue.js';
 
-/** What settles an attempt: the call it belongs to. */
+/** The call an attempt belongs to, told when the attempt's deadline passes. */
 export interface AttemptOwner {
-  /** The attempt's function returned `value`. */
-  succeeded(attempt: Attempt, value: unknown): void;
-  /** The attempt failed with `reason`: its error, its deadline, or its caller's abort. */
-  failed(attempt: Attempt, reason: unknown): void;
   /** The attempt's deadline passed. */
   expired(attempt: Attempt): void;
 }
@@ -56,15 +52,5 @@ export class Attempt implements AttemptContext, Expirable {
 
   expire(): void {
     this.#owner.expired(this);
-  }
-
-  /** Settles with the guarded function's value. */
-  ok(value: unknown): void {
-    this.#owner.succeeded(this, value);
-  }
-
-  /** Settles with a failure. */
-  fail(reason: unknown): void {
-    this.#owner.failed(this, reason);
   }
 }
