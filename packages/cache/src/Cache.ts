@@ -74,7 +74,7 @@ export class Cache<T> {
     this.#hot = s.hotKeys;
     const policy =
       s.policy ?? new DependencyPolicy({ name: `cache:${s.namespace}:l2`, preset: 'redis' });
-    this.#t = new Tiers(s, this.#l1, s.l2, policy, s.hotKeys, this.#count, this.events);
+    this.#t = new Tiers(s, this.#l1, policy, this.#count, this.events);
     this.#unwatchHot = s.hotKeys?.onChange((change) =>
       this.#onHotChange(change.key, change.hot, change.source ?? 'local'),
     );

@@ -8,7 +8,6 @@ import { pickCopy } from '../hotkeys/pickCopy.js';
 import type { L1 } from '../l1/L1.js';
 import type { L2Store, L2Write } from '../l2/L2Store.js';
 import type { CacheSettings } from '../resolveCacheOptions.js';
-import type { Serializer } from '../serialization/Serializer.js';
 import type { CacheCounters } from './CacheCounters.js';
 
 /**
@@ -20,18 +19,21 @@ import type { CacheCounters } from './CacheCounters.js';
 export class Tiers<T> {
   /** Keys invalidated while a load of them was in flight: that load must not be cached. */
   readonly dirty = new Set<string>();
-  readonly #serializer: Serializer<T>;
+
+  /** The shared tier, from the settings. */
+  readonly l2: L2Store | undefined;
+  /** The hot-key source, from the settings. */
+  readonly hot: HotKeySource | undefined;
 
   constructor(
     readonly settings: CacheSettings<T>,
     readonly l1: L1<T> | undefined,
-    readonly l2: L2Store | undefined,
     readonly policy: DependencyPolicy,
-    readonly hot: HotKeySource | undefined,
     readonly count: CacheCounters,
     readonly events: EventHub<CacheEvents>,
   ) {
-    this.#serializer = settings.serializer;
+    this.l2 = settings.l2;
+    this.hot = settings.hotKeys;
   }
 
   /** The cache clock. */
@@ -47,7 +49,7 @@ export class Tiers<T> {
       const full = keys.map((k) => this.readKey(k));
       const texts = await this.policy.execute(() => l2.getMany(full), { idempotent: true });
       return texts.map((t) =>
-        t === null || t === undefined ? undefined : decodeEntry(t, this.#serializer),
+        t === null || t === undefined ? undefined : decodeEntry(t, this.settings.serializer),
       );
     } catch (error) {
       this.l2Error('get', error);
@@ -76,7 +78,7 @@ export class Tiers<T> {
         freshUntil: now + fresh,
         staleUntil: now + fresh + (missing ? 0 : Math.max(s.staleWhileRevalidateMs, s.graceMs)),
       };
-      const text = encodeEntry(entry, this.#serializer);
+      const text = encodeEntry(entry, this.settings.serializer);
       const bytes = text.length * 2;
       if (bytes > s.maxValueBytes) {
         if (this.events.wants('value.tooLarge'))
