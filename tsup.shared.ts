@@ -16,5 +16,7 @@ export function packageBuild(entry: Record<string, string>): Options {
     splitting: false,
     treeshake: true,
     tsconfig: 'tsconfig.build.json',
+    // Keep `node:` prefixes: `node:sqlite` exists only under its prefixed name.
+    removeNodeProtocol: false,
   };
 }

@@ -84,3 +84,32 @@ describe('@mallkit/cache/redis as built', () => {
     expect(fromRequire).toEqual(fromImport);
   });
 });
+
+describe('@mallkit/stock/sqlite as built', () => {
+  const program = (load: string) => `
+    ${load}
+    const db = sqlite.openSqliteStock();
+    await stock.migrateStock(db);
+    const service = new stock.StockService({ db });
+    await service.defineWarehouse({ code: 'w' });
+    await service.defineSku({ sku: 's' });
+    await service.restock({ sku: 's', warehouse: 'w', quantity: 3, receiptNo: 'r' });
+    const order = await service.deduct({ orderNo: 'o', lines: [{ sku: 's', quantity: 2 }] });
+    const [view] = await service.query(['s']);
+    await db.destroy();
+    console.log(JSON.stringify({ status: order.status, sellable: view.sellable }));`;
+
+  it('runs the embedded mode on node:sqlite with import and with require', () => {
+    const expected = { status: 'reserved', sellable: 1 };
+    const viaImport = esm(
+      program(
+        "const stock = await import('@mallkit/stock'); const sqlite = await import('@mallkit/stock/sqlite');",
+      ),
+    );
+    const viaRequire = cjs(
+      `(async () => { ${program("const stock = require('@mallkit/stock'); const sqlite = require('@mallkit/stock/sqlite');")} })();`,
+    );
+    expect(JSON.parse(viaImport.split('\n').at(-1) ?? '')).toEqual(expected);
+    expect(JSON.parse(viaRequire.split('\n').at(-1) ?? '')).toEqual(expected);
+  });
+});

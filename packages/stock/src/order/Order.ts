@@ -4,6 +4,10 @@ export interface OrderLine {
   sku: string;
   /** Units, a positive integer. */
   quantity: number;
+  /** Serve the line from this warehouse only, instead of letting the split strategy choose. */
+  warehouse?: string;
+  /** Serve the line from this flash-sale activity's allocation. */
+  activityId?: string;
 }
 
 /** What the inventory deducts for: an order with its unique sequence number. */

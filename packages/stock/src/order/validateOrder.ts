@@ -33,9 +33,9 @@ export function validateOrder(
     throw invalid('lines', `has ${lines.length} lines; the limit is ${limits.maxLines}`);
   const seen = new Set<string>();
   const normalized: OrderLine[] = lines.map((line: unknown, i) => {
-    const { sku, quantity } = (line ?? {}) as Partial<OrderLine>;
-    if (typeof sku !== 'string' || sku.length === 0 || sku.length > 128) {
-      throw invalid(`lines[${i}].sku`, 'must be a string of 1 to 128 characters');
+    const { sku, quantity, warehouse, activityId } = (line ?? {}) as Partial<OrderLine>;
+    if (typeof sku !== 'string' || sku.length === 0 || sku.length > 64) {
+      throw invalid(`lines[${i}].sku`, 'must be a string of 1 to 64 characters');
     }
     if (
       typeof quantity !== 'number' ||
@@ -51,7 +51,16 @@ export function validateOrder(
     if (seen.has(sku))
       throw invalid(`lines[${i}].sku`, `repeats "${sku}"; put its units on one line`);
     seen.add(sku);
-    return { sku, quantity };
+    const normalizedLine: OrderLine = { sku, quantity };
+    if (warehouse !== undefined) {
+      if (!isName(warehouse)) throw invalid(`lines[${i}].warehouse`, NAME_RULE);
+      normalizedLine.warehouse = warehouse;
+    }
+    if (activityId !== undefined) {
+      if (!isName(activityId)) throw invalid(`lines[${i}].activityId`, NAME_RULE);
+      normalizedLine.activityId = activityId;
+    }
+    return normalizedLine;
   });
   normalized.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   if (region !== undefined && typeof region !== 'string')
@@ -60,6 +69,10 @@ export function validateOrder(
     ? { orderNo, lines: normalized }
     : { orderNo, lines: normalized, region };
 }
+
+const NAME_RULE = 'must be a string of 1 to 64 characters';
+const isName = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 64;
 
 function invalid(field: string, problem: string): StockError {
   return new StockError('INVALID_ORDER', `order ${field} ${problem}`);

@@ -1,0 +1,24 @@
+/** Units received into a warehouse, as `restock` takes them. */
+export interface Restock {
+  sku: string;
+  warehouse: string;
+  /** Units received, a positive integer. */
+  quantity: number;
+  /** Unique number of the receipt: the idempotency key of the restock. */
+  receiptNo: string;
+}
+
+/** A physical count from the warehouse system, as `setPhysical` takes it. */
+export interface PhysicalCount {
+  sku: string;
+  warehouse: string;
+  /** Units on hand and not yet promised to confirmed orders. */
+  physical: number;
+}
+
+/** Units kept back from sale, as `setSafety` takes them. */
+export interface SafetyLevel {
+  sku: string;
+  warehouse: string;
+  safety: number;
+}

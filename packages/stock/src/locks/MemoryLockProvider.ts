@@ -1,0 +1,38 @@
+import type { LockLease, LockProvider } from './LockProvider.js';
+
+interface Held {
+  owner: number;
+  expiresAt: number;
+}
+
+/**
+ * In-process locks with fencing tokens, for the embedded mode and tests: the
+ * same contract as the Redis provider, including expiry.
+ */
+export class MemoryLockProvider implements LockProvider {
+  readonly #held = new Map<string, Held>();
+  readonly #fences = new Map<string, number>();
+  readonly #now: () => number;
+  #owners = 0;
+
+  /** @param now clock in ms, for tests that move time by hand. */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  async tryAcquire(key: string, ttlMs: number): Promise<LockLease | null> {
+    const now = this.#now();
+    const held = this.#held.get(key);
+    if (held && held.expiresAt > now) return null;
+    const owner = ++this.#owners;
+    this.#held.set(key, { owner, expiresAt: now + ttlMs });
+    const token = (this.#fences.get(key) ?? 0) + 1;
+    this.#fences.set(key, token);
+    return {
+      token,
+      release: async () => {
+        if (this.#held.get(key)?.owner === owner) this.#held.delete(key);
+      },
+    };
+  }
+}

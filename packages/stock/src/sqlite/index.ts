@@ -1,0 +1,2 @@
+export { NodeSqliteDatabase } from './NodeSqliteDatabase.js';
+export { type OpenSqliteStockOptions, openSqliteStock } from './openSqliteStock.js';

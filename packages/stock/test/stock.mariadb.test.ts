@@ -1,0 +1,4 @@
+import { mariadb } from './fixtures/backends.js';
+import { stockSuite } from './suite/stockSuite.js';
+
+stockSuite(mariadb, ['conditional', 'optimistic', 'lock', 'combining']);
