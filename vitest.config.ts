@@ -20,6 +20,12 @@ export default defineConfig({
         new URL('./packages/cache/src/redis/index.ts', import.meta.url),
       ),
       '@mallkit/cache': src('cache'),
+      '@mallkit/stock/redis': fileURLToPath(
+        new URL('./packages/stock/src/redis/index.ts', import.meta.url),
+      ),
+      '@mallkit/stock/sqlite': fileURLToPath(
+        new URL('./packages/stock/src/sqlite/index.ts', import.meta.url),
+      ),
       '@mallkit/stock': src('stock'),
       '@mallkit/sync': src('sync'),
     },

@@ -372,7 +372,7 @@ export class StockService {
           warehouse: allocation.warehouse,
           quantity,
           shards: info.shards,
-          strategy: 'sql',
+          strategy: allocation.strategy === 'redis' ? 'redis' : 'sql',
         },
         this.#now(),
       ),

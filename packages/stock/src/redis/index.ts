@@ -1,0 +1,1 @@
+// Redis integrations of @mallkit/stock; ioredis (or any client with the same calls) is an optional peer.
