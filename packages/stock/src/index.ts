@@ -1,4 +1,5 @@
 export type { ActivityAllocation } from './activities/ActivityAllocation.js';
+export type { ActivityStock } from './activities/ActivityStock.js';
 export type { AllocationOptions, SplitStrategy } from './allocation/AllocationOptions.js';
 export { allocateOrder } from './allocation/allocateOrder.js';
 export type {

@@ -1,6 +1,7 @@
 import { EventHub } from '@mallkit/resilience';
 import type { Kysely } from 'kysely';
 import type { ActivityAllocation } from '../activities/ActivityAllocation.js';
+import type { ActivityStock } from '../activities/ActivityStock.js';
 import { allocateActivityRows } from '../activities/allocateActivityRows.js';
 import { endActivityRows } from '../activities/endActivityRows.js';
 import { checkLowStock } from '../alerts/checkLowStock.js';
@@ -378,6 +379,27 @@ export class StockService {
       ),
     );
     await this.#afterWrite([info]);
+  }
+
+  /** The activity's rows (one per SKU and warehouse), as the database holds them; empty when unknown. */
+  async getActivity(activityId: string): Promise<ActivityStock[]> {
+    requireName('activityId', activityId);
+    const rows = await this.#db
+      .selectFrom('stock_activity')
+      .selectAll()
+      .where('activity_id', '=', activityId)
+      .orderBy('sku')
+      .orderBy('warehouse')
+      .execute();
+    return rows.map((r) => ({
+      activityId: r.activity_id,
+      sku: r.sku,
+      warehouse: r.warehouse,
+      allocated: Number(r.allocated),
+      sold: Number(r.sold),
+      status: r.status as ActivityStock['status'],
+      strategy: r.strategy as ActivityStock['strategy'],
+    }));
   }
 
   /** Ends an activity; its unsold units go back to sellable stock. Returns how many. */
