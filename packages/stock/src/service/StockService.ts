@@ -12,6 +12,8 @@ import { detectDialect } from '../dialect/detectDialect.js';
 import type { SqlDialect } from '../dialect/SqlDialect.js';
 import { isStockError, StockError } from '../errors/StockError.js';
 import type { StockEvents } from '../events/StockEvents.js';
+import type { CombinedRequest } from '../hotrows/CombinedRequest.js';
+import { Combiner } from '../hotrows/Combiner.js';
 import { adjustRows } from '../levels/adjustRows.js';
 import type { PhysicalCount, Restock, SafetyLevel } from '../levels/StockAdjustment.js';
 import { spread } from '../levels/spread.js';
@@ -20,13 +22,15 @@ import type { Order } from '../order/Order.js';
 import { defaultOrderLimits } from '../order/OrderLimits.js';
 import { validateOrder } from '../order/validateOrder.js';
 import { fingerprint } from '../orders/fingerprint.js';
-import type { OrderOutcome } from '../orders/OrderOutcome.js';
+import type { OrderOutcome, ReservedPart } from '../orders/OrderOutcome.js';
+import type { PlannedPart } from '../orders/PlannedPart.js';
 import { planOrder } from '../orders/planOrder.js';
 import type { RefundRequest } from '../orders/RefundRequest.js';
 import { readOrder } from '../orders/readOrder.js';
 import { refundOrder } from '../orders/refundOrder.js';
 import { reserveOrder } from '../orders/reserveOrder.js';
 import { type Settlement, settleOrder } from '../orders/settleOrder.js';
+import { shippingWarehouseOf } from '../orders/shippingWarehouseOf.js';
 import { OrderExists, ShortLine } from '../orders/signals.js';
 import type { StockDatabase } from '../schema/StockDatabase.js';
 import { conditionalUpdate } from '../strategies/conditionalUpdate.js';
@@ -73,6 +77,7 @@ export class StockService {
   readonly #limits: Required<NonNullable<StockServiceOptions['limits']>>;
   readonly #allocation: NonNullable<StockServiceOptions['allocation']>;
   readonly #now: () => number;
+  readonly #combiner: Combiner;
 
   constructor(options: StockServiceOptions) {
     this.#db = options.db as Kysely<StockDatabase>;
@@ -86,6 +91,7 @@ export class StockService {
     this.#allocation = options.allocation ?? {};
     this.#now = options.now ?? Date.now;
     this.#default = options.strategy ?? 'conditional';
+    this.#combiner = new Combiner(this.#db, this.#dialect, options.combining);
     this.#strategies = new Map<StrategyName, DeductionStrategy>([
       ['conditional', conditionalUpdate],
       ['optimistic', optimisticLock(options.optimistic)],
@@ -118,31 +124,41 @@ export class StockService {
       for (let round = 0; ; round++) {
         const parts = await planOrder(this.#db, order, skus, this.#allocation);
         const now = this.#now();
+        const request = { orderNo, fingerprint: print, now, expiresAt: now + this.#ttlMs };
         try {
-          const reserved = await strategy.run(
-            parts.map((p) => p.sku),
-            (taker) =>
-              runTransaction(this.#db, this.#dialect, (trx) =>
-                reserveOrder(trx, this.#dialect, taker, {
-                  orderNo,
-                  fingerprint: print,
-                  strategy: strategy.name,
-                  now,
-                  expiresAt: now + this.#ttlMs,
-                  parts,
-                }),
-              ),
-          );
-          const outcome = await readOrder(this.#db, orderNo);
-          const result: OrderOutcome = { ...(outcome?.outcome as OrderOutcome), replayed: false };
-          if (reserved.length !== result.parts.length)
-            throw new StockError('STORE_UNAVAILABLE', 'deduction log mismatch');
-          this.events.emit('deducted', {
-            outcome: result,
-            durationMs: performance.now() - started,
-          });
+          const reserved =
+            strategy.name === 'combining' &&
+            parts.length === 1 &&
+            parts[0]?.activityId === undefined
+              ? await this.#combine({ ...request, ...(parts[0] as PlannedPart) })
+              : undefined;
+          const taken =
+            reserved ??
+            (await strategy.run(
+              parts.map((p) => p.sku),
+              (taker) =>
+                runTransaction(this.#db, this.#dialect, (trx) =>
+                  reserveOrder(trx, this.#dialect, taker, {
+                    ...request,
+                    strategy: strategy.name,
+                    parts,
+                  }),
+                ),
+            ));
+          const outcome: OrderOutcome = {
+            orderNo,
+            status: 'reserved',
+            strategy: strategy.name,
+            parts: taken,
+            shippingWarehouse: shippingWarehouseOf(taken),
+            expiresAt: request.expiresAt,
+            replayed: false,
+          };
+          if (this.events.wants('deducted')) {
+            this.events.emit('deducted', { outcome, durationMs: performance.now() - started });
+          }
           await this.#afterWrite(skus.values());
-          return result;
+          return outcome;
         } catch (error) {
           if (error instanceof OrderExists) return await this.#replay(orderNo, print);
           if (!(error instanceof ShortLine)) throw error;
@@ -480,6 +496,26 @@ export class StockService {
         (await this.#catalog.get([...new Set(stored.outcome.parts.map((p) => p.sku))])).values(),
       );
     return { ...stored.outcome, replayed: false };
+  }
+
+  /**
+   * Hands a single-line order to the row's combiner; `undefined` sends it down
+   * the normal path (a sharded SKU's order that did not fit the batch's shard).
+   */
+  async #combine(request: CombinedRequest): Promise<ReservedPart[] | undefined> {
+    const result = await this.#combiner.submit(request);
+    if (result.kind === 'exists') throw new OrderExists(request.orderNo);
+    if (result.kind === 'short') throw new ShortLine(request.sku, request.warehouse);
+    if (result.kind === 'alone') return undefined;
+    return [
+      {
+        sku: request.sku,
+        warehouse: request.warehouse,
+        shard: result.shard,
+        quantity: request.quantity,
+        refunded: 0,
+      },
+    ];
   }
 
   async #replay(orderNo: string, print: string): Promise<OrderOutcome> {
