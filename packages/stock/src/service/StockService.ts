@@ -96,7 +96,7 @@ export class StockService {
       ['conditional', conditionalUpdate],
       ['optimistic', optimisticLock(options.optimistic)],
       ['lock', distributedLock(options.lock)],
-      ['combining', conditionalUpdate],
+      ['combining', { ...conditionalUpdate, name: 'combining' }],
     ]);
     if (!this.#strategies.has(this.#default)) {
       throw new StockError('INVALID_OPTION', `strategy "${this.#default}" is not a SQL strategy`);
