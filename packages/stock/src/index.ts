@@ -9,6 +9,7 @@ export type {
 } from './allocation/OrderAllocation.js';
 export type { WarehouseCandidate } from './allocation/WarehouseCandidate.js';
 export type { SkuSettings, WarehouseSettings } from './catalog/SkuSettings.js';
+export type { AnyKysely } from './dialect/AnyKysely.js';
 export { isStockError, StockError } from './errors/StockError.js';
 export type { StockErrorCode } from './errors/StockErrorCode.js';
 export type { StockEvents } from './events/StockEvents.js';

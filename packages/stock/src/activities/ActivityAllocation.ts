@@ -1,7 +1,10 @@
 /** Units of one SKU in one warehouse set aside for a flash-sale activity. */
 export interface ActivityAllocation {
+  /** The flash-sale activity. */
   activityId: string;
+  /** The SKU. */
   sku: string;
+  /** Warehouse code. */
   warehouse: string;
   /** Units taken from sellable stock into the activity. */
   quantity: number;

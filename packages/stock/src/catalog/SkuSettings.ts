@@ -2,6 +2,7 @@ import type { StrategyName } from '../strategies/DeductionStrategy.js';
 
 /** A SKU's definition, as `defineSku` takes it. */
 export interface SkuSettings {
+  /** The SKU. */
   sku: string;
   /**
    * Rows (and Redis keys) one warehouse's stock of the SKU is split into, for
@@ -15,11 +16,20 @@ export interface SkuSettings {
    */
   strategy?: Exclude<StrategyName, 'redis'>;
   /** Low-stock alert: raised at `threshold` or below, cleared above `clear` (default `threshold`). */
-  lowStock?: { threshold: number; clear?: number };
+  lowStock?: {
+    /** Raised when sellable units are at or below this. */
+    threshold: number;
+    /**
+     * Cleared when sellable units are above this.
+     * @default threshold
+     */
+    clear?: number;
+  };
 }
 
 /** A warehouse's definition, as `defineWarehouse` takes it. */
 export interface WarehouseSettings {
+  /** Warehouse code, unique. */
   code: string;
   /**
    * Region, compared with the order's region by the nearest strategy.

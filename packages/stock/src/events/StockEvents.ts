@@ -3,21 +3,78 @@ import type { OrderOutcome } from '../orders/OrderOutcome.js';
 /** Typed events of a stock service, also published on `diagnostics_channel` as `mallkit:stock:<name>`. */
 export interface StockEvents {
   /** An order's units were reserved (not emitted for replays). */
-  deducted: { outcome: OrderOutcome; durationMs: number };
+  deducted: {
+    /** The order as reserved. */
+    outcome: OrderOutcome;
+    /** Time `deduct` took, in ms. */
+    durationMs: number;
+  };
   /** A deduction was refused: short stock, conflict, bad input or a store failure. */
-  rejected: { orderNo: string; code: string; message: string };
+  rejected: {
+    /** The order number given, or `''` when it had none. */
+    orderNo: string;
+    /** The `StockError` code. */
+    code: string;
+    /** The error's message. */
+    message: string;
+  };
   /** A reservation was confirmed (paid). */
-  confirmed: { orderNo: string };
+  confirmed: {
+    /** The order number. */
+    orderNo: string;
+  };
   /** A reservation was released: cancelled by the caller or expired unpaid. */
-  released: { orderNo: string; reason: 'cancel' | 'expired' };
+  released: {
+    /** The order number. */
+    orderNo: string;
+    /** `cancel` for `release()`, `expired` for the sweeper. */
+    reason: 'cancel' | 'expired';
+  };
   /** Confirmed units went back to stock. */
-  refunded: { orderNo: string; refundNo: string };
+  refunded: {
+    /** The order number. */
+    orderNo: string;
+    /** The refund's own number. */
+    refundNo: string;
+  };
   /** Physical stock changed from the warehouse side. */
-  restocked: { sku: string; warehouse: string; delta: number; reason: 'restock' | 'count' };
+  restocked: {
+    /** The SKU. */
+    sku: string;
+    /** The warehouse. */
+    warehouse: string;
+    /** Units added (negative when a count came in lower). */
+    delta: number;
+    /** `restock` for a receipt, `count` for a physical count. */
+    reason: 'restock' | 'count';
+  };
   /** A physical count came in below what reservations and activities hold. */
-  shortfall: { sku: string; warehouse: string; physical: number; held: number };
+  shortfall: {
+    /** The SKU. */
+    sku: string;
+    /** The warehouse. */
+    warehouse: string;
+    /** The count. */
+    physical: number;
+    /** Units reserved for orders and set aside for activities. */
+    held: number;
+  };
   /** Sellable stock of a SKU fell to or below its threshold (once per crossing). */
-  lowStock: { sku: string; sellable: number; threshold: number };
+  lowStock: {
+    /** The SKU. */
+    sku: string;
+    /** Sellable units over all warehouses. */
+    sellable: number;
+    /** The SKU's threshold. */
+    threshold: number;
+  };
   /** Sellable stock is back above the SKU's clear level; the alert re-arms. */
-  lowStockCleared: { sku: string; sellable: number; clear: number };
+  lowStockCleared: {
+    /** The SKU. */
+    sku: string;
+    /** Sellable units over all warehouses. */
+    sellable: number;
+    /** The SKU's clear level. */
+    clear: number;
+  };
 }

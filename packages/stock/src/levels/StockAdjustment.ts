@@ -1,6 +1,8 @@
 /** Units received into a warehouse, as `restock` takes them. */
 export interface Restock {
+  /** The SKU. */
   sku: string;
+  /** Warehouse code. */
   warehouse: string;
   /** Units received, a positive integer. */
   quantity: number;
@@ -10,7 +12,9 @@ export interface Restock {
 
 /** A physical count from the warehouse system, as `setPhysical` takes it. */
 export interface PhysicalCount {
+  /** The SKU. */
   sku: string;
+  /** Warehouse code. */
   warehouse: string;
   /** Units on hand and not yet promised to confirmed orders. */
   physical: number;
@@ -18,7 +22,10 @@ export interface PhysicalCount {
 
 /** Units kept back from sale, as `setSafety` takes them. */
 export interface SafetyLevel {
+  /** The SKU. */
   sku: string;
+  /** Warehouse code. */
   warehouse: string;
+  /** Units kept back from sale. */
   safety: number;
 }

@@ -26,7 +26,7 @@ export async function claimOperation(
   try {
     await trx
       .insertInto('stock_operation')
-      .values({ op_key: key, fingerprint, result: '', created_at: now })
+      .values({ op_key: key, fingerprint, created_at: now })
       .execute();
     return true;
   } catch (error) {

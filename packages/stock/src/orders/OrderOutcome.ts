@@ -3,10 +3,13 @@ export type OrderStatus = 'reserved' | 'confirmed' | 'released' | 'expired' | 'r
 
 /** Units of one order line taken from one stock row. */
 export interface ReservedPart {
+  /** The SKU. */
   sku: string;
+  /** Warehouse code. */
   warehouse: string;
   /** Shard of the SKU's stock row the units came from (0 when the SKU is not sharded). */
   shard: number;
+  /** Units, a positive integer. */
   quantity: number;
   /** Units of this part refunded so far. */
   refunded: number;
@@ -16,7 +19,9 @@ export interface ReservedPart {
 
 /** The result of `deduct`, `confirm`, `release` and `refund`: the order as stored. */
 export interface OrderOutcome {
+  /** The order's unique sequence number. */
   orderNo: string;
+  /** Where it stands. */
   status: OrderStatus;
   /** The strategy that deducted it. */
   strategy: string;

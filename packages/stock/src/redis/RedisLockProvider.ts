@@ -36,7 +36,7 @@ return 0
  * builds them) so a lock and its counter share a Cluster slot.
  *
  * A failing Redis makes {@link RedisLockProvider.tryAcquire} and `release`
- * reject with a {@link StockError} of code `STORE_UNAVAILABLE`. The client is
+ * reject with a `StockError` of code `STORE_UNAVAILABLE`. The client is
  * yours: this never closes it.
  *
  * @example
@@ -65,7 +65,7 @@ export class RedisLockProvider implements LockProvider {
   /**
    * Tries once to take `key` for `ttlMs` (rounded up to whole ms). Resolves to
    * the lease, or `null` while someone else holds the key.
-   * @throws {@link StockError} `STORE_UNAVAILABLE` when Redis fails, `INVALID_OPTION`
+   * @throws `StockError` `STORE_UNAVAILABLE` when Redis fails, `INVALID_OPTION`
    * when `ttlMs` is not a positive number
    */
   async tryAcquire(key: string, ttlMs: number): Promise<LockLease | null> {

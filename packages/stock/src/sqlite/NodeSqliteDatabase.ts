@@ -25,11 +25,13 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.#db = db;
   }
 
+  /** Closes the wrapped database (kysely's `destroy()` calls it). */
   close(): void {
     this.#statements.clear();
     this.#db.close();
   }
 
+  /** Prepares a statement, reusing the compiled one for SQL seen before. */
   prepare(sql: string): SqliteStatement {
     let statement = this.#statements.get(sql);
     if (!statement) {

@@ -109,7 +109,6 @@ export async function m001Initial(db: Kysely<unknown>, dialect: SqlDialect): Pro
     .createTable('stock_operation')
     .addColumn('op_key', 'varchar(160)', (c) => c.primaryKey())
     .addColumn('fingerprint', 'varchar(64)', (c) => c.notNull())
-    .addColumn('result', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
 }
