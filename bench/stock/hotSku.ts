@@ -5,6 +5,8 @@
 // which must be 0. Writes its table into packages/stock/README.md.
 import { RedisServer } from '@mallkit/internal-harness';
 import { isStockError, migrateStock, StockService, type StockServiceOptions } from '@mallkit/stock';
+import { RedisLockProvider } from '@mallkit/stock/redis';
+import { Redis } from 'ioredis';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createConnection, createPool } from 'mysql2';
 import { machine } from '../src/machine.ts';
@@ -31,7 +33,11 @@ const scenarios: Scenario[] = [
   { name: 'sharded x8', note: 'conditional update over 8 rows', options: { strategy: 'conditional' }, shards: 8 },
   { name: 'combining', note: 'one transaction per batch of concurrent orders', options: { strategy: 'combining' } },
   { name: 'optimistic lock', note: 'version check, retried', options: { strategy: 'optimistic', optimistic: { maxAttempts: 1000 } } },
-  { name: 'distributed lock', note: 'in-process locks with fencing', options: { strategy: 'lock', lock: { waitMs: 60_000 } } },
+  {
+    name: 'distributed lock',
+    note: 'Redis lock with fencing token, conditional update kept',
+    options: { strategy: 'lock', lock: { waitMs: 60_000 } },
+  },
 ];
 
 async function createDatabase(name: string): Promise<void> {
@@ -96,6 +102,9 @@ async function main(): Promise<void> {
   const database = `mallkit_bench_${process.pid}`;
   await createDatabase(database);
   const redis = await RedisServer.start({ name: 'bench-stock' });
+  const client = new Redis(redis.url);
+  const provider = new RedisLockProvider(client);
+  for (const s of scenarios) if (s.options.strategy === 'lock') s.options.lock = { ...s.options.lock, provider };
   const db = new Kysely<never>({
     dialect: new MysqlDialect({ pool: createPool({ uri: `${serverUrl}/${database}`, connectionLimit: 32 }) }),
   });
@@ -143,6 +152,7 @@ async function main(): Promise<void> {
     writeReadmeSection('stock', 'hot-sku', table);
   } finally {
     await db.destroy();
+    client.disconnect();
     await redis.stop();
     const connection = createConnection({ uri: serverUrl }).promise();
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);

@@ -13,6 +13,8 @@ export type { AnyKysely } from './dialect/AnyKysely.js';
 export { isStockError, StockError } from './errors/StockError.js';
 export type { StockErrorCode } from './errors/StockErrorCode.js';
 export type { StockEvents } from './events/StockEvents.js';
+export { ReservationSweeper } from './expiry/ReservationSweeper.js';
+export type { ReservationSweeperOptions } from './expiry/ReservationSweeperOptions.js';
 export type { CombiningOptions } from './hotrows/CombiningOptions.js';
 export type { PhysicalCount, Restock, SafetyLevel } from './levels/StockAdjustment.js';
 export type { LockLease, LockProvider } from './locks/LockProvider.js';

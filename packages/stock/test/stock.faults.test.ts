@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDialect } from '../src/dialect/detectDialect.js';
-import { isStockError, MemoryLockProvider, StockService } from '../src/index.js';
+import {
+  isStockError,
+  MemoryLockProvider,
+  ReservationSweeper,
+  StockService,
+} from '../src/index.js';
 import { distributedLock } from '../src/strategies/distributedLock.js';
 import { runTransaction } from '../src/transactions/runTransaction.js';
 import { mariadb, type OpenedStore, type StockBackend, sqlite } from './fixtures/backends.js';
@@ -135,3 +140,31 @@ for (const backend of [mariadb, sqlite]) {
     });
   });
 }
+
+describe('ReservationSweeper', () => {
+  it('releases expired reservations in batches on start, and stops cleanly', async () => {
+    const store = await sqlite.open();
+    let clock = 0;
+    const service = new StockService({ db: store.db, now: () => clock, reservationTtlMs: 10 });
+    await service.defineWarehouse({ code: 'w' });
+    await service.defineSku({ sku: 's' });
+    await service.restock({ sku: 's', warehouse: 'w', quantity: 50, receiptNo: 'r' });
+    for (let i = 0; i < 25; i++)
+      await service.deduct({ orderNo: `o${i}`, lines: [{ sku: 's', quantity: 2 }] });
+    clock = 11;
+    const sweeper = new ReservationSweeper(service, { batchSize: 10, intervalMs: 60_000 });
+    const released: string[] = [];
+    const all = new Promise<void>((resolve) =>
+      service.events.on('released', (e) => {
+        released.push(e.orderNo);
+        if (released.length === 25) resolve();
+      }),
+    );
+    sweeper.start();
+    await all;
+    await sweeper.stop();
+    expect(sweeper.released).toBe(25);
+    expect((await service.query(['s']))[0]?.sellable).toBe(50);
+    await store.close();
+  });
+});
