@@ -27,6 +27,12 @@ export default defineConfig({
         new URL('./packages/stock/src/sqlite/index.ts', import.meta.url),
       ),
       '@mallkit/stock': src('stock'),
+      '@mallkit/sync/redis': fileURLToPath(
+        new URL('./packages/sync/src/redis/index.ts', import.meta.url),
+      ),
+      '@mallkit/sync/mysql': fileURLToPath(
+        new URL('./packages/sync/src/mysql/index.ts', import.meta.url),
+      ),
       '@mallkit/sync': src('sync'),
     },
   },

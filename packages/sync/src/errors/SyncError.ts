@@ -1,3 +1,5 @@
+import type { SyncErrorCode } from './SyncErrorCode.js';
+
 const brand = Symbol.for('@mallkit/sync/error');
 
 /**
@@ -21,15 +23,15 @@ const brand = Symbol.for('@mallkit/sync/error');
  * ```
  */
 export class SyncError extends Error {
-  /** Stable machine-readable identifier of the failure, e.g. `'SYNC_BINLOG_FORMAT'`. */
-  readonly code: string;
+  /** Stable machine-readable identifier of the failure, e.g. `'SOURCE_MISCONFIGURED'`. */
+  readonly code: SyncErrorCode;
 
   /**
    * @param code - stable identifier of the failure
    * @param message - what went wrong, for people
    * @param options - `cause`: the original error, kept for diagnosis
    */
-  constructor(code: string, message: string, options?: ErrorOptions) {
+  constructor(code: SyncErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;

@@ -1,0 +1,1 @@
+// MySQL/MariaDB integrations of @mallkit/sync (mysql2 and @vlasky/zongji are optional peers).

@@ -1,0 +1,1 @@
+// Redis integrations of @mallkit/sync (ioredis is an optional peer).
