@@ -141,6 +141,26 @@ for (const backend of [mariadb, sqlite]) {
   });
 }
 
+describe('setPhysical with expected', () => {
+  it('applies a count only if physical stock did not move since it was read', async () => {
+    const store = await sqlite.open();
+    const service = new StockService({ db: store.db });
+    await service.defineWarehouse({ code: 'w' });
+    await service.defineSku({ sku: 's' });
+    await service.restock({ sku: 's', warehouse: 'w', quantity: 10, receiptNo: 'r' });
+    await service.deduct({ orderNo: 'o', lines: [{ sku: 's', quantity: 3 }] });
+    await service.confirm('o');
+    const stale = await service
+      .setPhysical({ sku: 's', warehouse: 'w', physical: 12, expected: 10 })
+      .catch((e: unknown) => e);
+    expect(isStockError(stale) && stale.code).toBe('CONCURRENCY_CONFLICT');
+    expect((await service.query(['s']))[0]?.physical).toBe(7);
+    await service.setPhysical({ sku: 's', warehouse: 'w', physical: 12, expected: 7 });
+    expect((await service.query(['s']))[0]?.physical).toBe(12);
+    await store.close();
+  });
+});
+
 describe('ReservationSweeper', () => {
   it('releases expired reservations in batches on start, and stops cleanly', async () => {
     const store = await sqlite.open();

@@ -7,7 +7,7 @@
  * - `ORDER_CONFLICT`: the order (or refund, or receipt) number was used before with different content;
  * - `ORDER_NOT_FOUND`: confirm, release or refund of an order never deducted;
  * - `INVALID_TRANSITION`: the order is in a state that does not allow the call (confirm after release, refund before confirm, refund of more than was confirmed);
- * - `CONCURRENCY_CONFLICT`: the optimistic-lock strategy lost every retry to concurrent writers;
+ * - `CONCURRENCY_CONFLICT`: the optimistic-lock strategy lost every retry to concurrent writers, or a count's `expected` value no longer holds;
  * - `LOCK_TIMEOUT`: the distributed-lock strategy could not get the SKU's lock in time;
  * - `INVALID_OPTION`: a component was built with an invalid option;
  * - `STORE_UNAVAILABLE`: the database or Redis failed; nothing was half-applied.

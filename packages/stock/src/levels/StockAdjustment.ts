@@ -18,6 +18,13 @@ export interface PhysicalCount {
   warehouse: string;
   /** Units on hand and not yet promised to confirmed orders. */
   physical: number;
+  /**
+   * Apply the count only if physical stock is still this value (a compare-and-set):
+   * a sync that read the stock, fetched the warehouse's count and then writes it
+   * must not undo confirmations made in between. A mismatch throws
+   * `CONCURRENCY_CONFLICT` and changes nothing.
+   */
+  expected?: number;
 }
 
 /** Units kept back from sale, as `setSafety` takes them. */

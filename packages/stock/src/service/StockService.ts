@@ -321,6 +321,8 @@ export class StockService {
   /** Sets physical stock to a count from the warehouse system (an absolute value, so naturally idempotent). */
   async setPhysical(count: PhysicalCount): Promise<void> {
     const physical = requireCount('physical', count?.physical);
+    const expected =
+      count.expected === undefined ? undefined : requireCount('expected', count.expected);
     const info = await this.#locate(count.sku, count.warehouse);
     let delta = 0;
     let held = 0;
@@ -330,11 +332,19 @@ export class StockService {
         this.#dialect,
         { ...this.#target(info, count.warehouse), reason: 'count', ref: '' },
         'physical',
-        (rows) =>
-          spread(
+        (rows) => {
+          const current = rows.reduce((n, r) => n + r.physical, 0);
+          if (expected !== undefined && current !== expected) {
+            throw new StockError(
+              'CONCURRENCY_CONFLICT',
+              `physical stock of "${info.sku}" in "${count.warehouse}" is ${current}, not the expected ${expected}; count not applied`,
+            );
+          }
+          return spread(
             physical,
             rows.map((r) => r.reserved + r.safety + r.activity),
-          ),
+          );
+        },
         this.#now(),
       );
       delta = physical - before.reduce((n, r) => n + r.physical, 0);
