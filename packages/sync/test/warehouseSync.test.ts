@@ -1,0 +1,173 @@
+import { TestDatabase } from '@mallkit/internal-harness';
+import { harness } from '@mallkit/internal-harness/vitest';
+import { migrateStock, StockService } from '@mallkit/stock';
+import { Redis } from 'ioredis';
+import { Kysely, MysqlDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  HttpWarehouseSystem,
+  isSyncError,
+  MemoryCheckpointStore,
+  SyncScheduler,
+  WarehouseSync,
+} from '../src/index.js';
+import { RedisLeaseProvider } from '../src/redis/index.js';
+import { WmsSimulator } from './fixtures/wmsSimulator.js';
+
+describe('WarehouseSync against a real inventory (MariaDB) and an HTTP warehouse system', () => {
+  let database: TestDatabase;
+  let db: Kysely<never>;
+  let stock: StockService;
+  let wms: WmsSimulator;
+  const physical = async (sku: string) => (await stock.query([sku]))[0]?.physical;
+
+  beforeAll(async () => {
+    database = await TestDatabase.create(harness().mysql.serverUrl, 'mallkit_sync_wms');
+    db = new Kysely<never>({
+      dialect: new MysqlDialect({ pool: createPool({ uri: database.url, connectionLimit: 4 }) }),
+    });
+    await migrateStock(db);
+    stock = new StockService({ db, catalogTtlMs: 0 });
+    await stock.defineWarehouse({ code: 'w1' });
+    await stock.defineWarehouse({ code: 'w2' });
+    for (const sku of ['a', 'b', 'c']) await stock.defineSku({ sku });
+    await stock.restock({ sku: 'a', warehouse: 'w1', quantity: 10, receiptNo: 'ra' });
+    await stock.restock({ sku: 'b', warehouse: 'w1', quantity: 4, receiptNo: 'rb' });
+    wms = await new WmsSimulator().start();
+  });
+  afterAll(async () => {
+    await wms.stop();
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('a full sync applies the differences and reports what it changed and rejected', async () => {
+    wms.set({ sku: 'a', warehouse: 'w1', physical: 12 });
+    wms.set({ sku: 'b', warehouse: 'w1', physical: 4 });
+    wms.set({ sku: 'c', warehouse: 'w2', physical: 7 });
+    wms.set({ sku: 'ghost', warehouse: 'w1', physical: 3 });
+    wms.set({ sku: 'b', warehouse: 'w2', physical: -5 });
+    const sync = new WarehouseSync({
+      system: new HttpWarehouseSystem({ baseUrl: wms.url, pageSize: 2 }),
+      inventory: stock,
+    });
+    const report = await sync.fullSync();
+    expect(report.changed).toEqual([
+      { sku: 'a', warehouse: 'w1', from: 10, to: 12 },
+      { sku: 'c', warehouse: 'w2', from: 0, to: 7 },
+    ]);
+    expect(report.unchanged).toBe(1);
+    expect(report.rejected.map((r) => [r.sku, r.retryable])).toEqual([
+      ['b', false],
+      ['ghost', false],
+    ]);
+    expect(await physical('a')).toBe(12);
+    expect(await physical('c')).toBe(7);
+    expect(await physical('b')).toBe(4);
+  });
+
+  it('never undoes a confirmation made while the sync runs: the count is refused as retryable', async () => {
+    wms.set({ sku: 'a', warehouse: 'w1', physical: 20 });
+    const sync = new WarehouseSync({
+      system: new HttpWarehouseSystem({ baseUrl: wms.url }),
+      inventory: stock,
+    });
+    wms.beforeQuery = async () => {
+      wms.beforeQuery = undefined;
+      await stock.deduct({ orderNo: 'paid-during-sync', lines: [{ sku: 'a', quantity: 2 }] });
+      await stock.confirm('paid-during-sync');
+    };
+    const report = await sync.syncSkus(['a']);
+    expect(report.changed).toEqual([]);
+    expect(report.rejected).toMatchObject([
+      { sku: 'a', warehouse: 'w1', physical: 20, retryable: true },
+    ]);
+    expect(await physical('a')).toBe(10);
+    wms.set({ sku: 'a', warehouse: 'w1', physical: 18 });
+    const again = await sync.syncSkus(['a']);
+    expect(again.changed).toEqual([{ sku: 'a', warehouse: 'w1', from: 10, to: 18 }]);
+  });
+
+  it('syncs changes since a cursor, advancing it only when nothing is left to retry', async () => {
+    const checkpoints = new MemoryCheckpointStore();
+    const sync = new WarehouseSync({
+      system: new HttpWarehouseSystem({ baseUrl: wms.url }),
+      inventory: stock,
+      checkpoints,
+    });
+    await sync.syncChanges();
+    const cursor = await checkpoints.load('warehouse');
+    expect(cursor).toBe(String(wms.changes.length));
+    wms.set({ sku: 'c', warehouse: 'w2', physical: 9 });
+    const report = await sync.syncChanges();
+    expect(report.changed).toEqual([{ sku: 'c', warehouse: 'w2', from: 7, to: 9 }]);
+    expect(await checkpoints.load('warehouse')).toBe(String(wms.changes.length));
+  });
+
+  it('an unreachable warehouse system fails the sync with SOURCE_UNAVAILABLE and changes nothing', async () => {
+    const sync = new WarehouseSync({
+      system: new HttpWarehouseSystem({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }),
+      inventory: stock,
+    });
+    const error = await sync.fullSync().catch((e: unknown) => e);
+    expect(isSyncError(error) && error.code).toBe('SOURCE_UNAVAILABLE');
+  });
+});
+
+describe('SyncScheduler with Redis leases', () => {
+  const clients: Redis[] = [];
+  afterAll(() => {
+    for (const c of clients) c.disconnect();
+  });
+  const node = (name: string, job: () => Promise<void>, clock: () => number) => {
+    const client = new Redis(harness().redis.url);
+    clients.push(client);
+    return new SyncScheduler({
+      name,
+      job,
+      everyMs: 60_000,
+      leases: new RedisLeaseProvider(client, `test:${process.pid}:`),
+      now: clock,
+    });
+  };
+
+  it('runs a job once per period across nodes, and again on another node when it fails', async () => {
+    let clock = 1_000_000_000_000;
+    const runs: string[] = [];
+    let failFirst = true;
+    const job = (who: string) => async () => {
+      runs.push(who);
+      if (failFirst) {
+        failFirst = false;
+        throw new Error('warehouse system down');
+      }
+    };
+    const name = `full-${Date.now()}`;
+    const a = node(name, job('a'), () => clock);
+    const b = node(name, job('b'), () => clock);
+    await Promise.all([a.check(), b.check()]);
+    expect(runs).toHaveLength(1);
+    await Promise.all([a.check(), b.check()]);
+    expect(runs).toHaveLength(2);
+    await Promise.all([a.check(), b.check(), a.check()]);
+    expect(runs).toHaveLength(2);
+    clock += 60_000;
+    await Promise.all([b.check(), a.check()]);
+    expect(runs).toHaveLength(3);
+  });
+
+  it('a lease is held by one owner, renewed only by it', async () => {
+    const client = new Redis(harness().redis.url);
+    clients.push(client);
+    const leases = new RedisLeaseProvider(client, `test:${process.pid}:l:`);
+    const first = await leases.tryAcquire('x', 10_000);
+    expect(first).not.toBeNull();
+    expect(await leases.tryAcquire('x', 10_000)).toBeNull();
+    await first?.release();
+    const second = await leases.tryAcquire('x', 10_000);
+    expect(await first?.renew(10_000)).toBe(false);
+    expect(await second?.renew(10_000)).toBe(true);
+    await second?.release();
+  });
+});
