@@ -30,9 +30,22 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   { name: 'conditional update', note: 'baseline', options: { strategy: 'conditional' } },
-  { name: 'sharded x8', note: 'conditional update over 8 rows', options: { strategy: 'conditional' }, shards: 8 },
-  { name: 'combining', note: 'one transaction per batch of concurrent orders', options: { strategy: 'combining' } },
-  { name: 'optimistic lock', note: 'version check, retried', options: { strategy: 'optimistic', optimistic: { maxAttempts: 1000 } } },
+  {
+    name: 'sharded x8',
+    note: 'conditional update over 8 rows',
+    options: { strategy: 'conditional' },
+    shards: 8,
+  },
+  {
+    name: 'combining',
+    note: 'one transaction per batch of concurrent orders',
+    options: { strategy: 'combining' },
+  },
+  {
+    name: 'optimistic lock',
+    note: 'version check, retried',
+    options: { strategy: 'optimistic', optimistic: { maxAttempts: 1000 } },
+  },
   {
     name: 'distributed lock',
     note: 'Redis lock with fencing token, conditional update kept',
@@ -52,7 +65,12 @@ interface Result {
   p99Ms: number;
 }
 
-async function run(service: StockService, sku: string, prefix: string, ms: number): Promise<Result> {
+async function run(
+  service: StockService,
+  sku: string,
+  prefix: string,
+  ms: number,
+): Promise<Result> {
   const latencies: number[] = [];
   let done = 0;
   let failed = 0;
@@ -74,7 +92,10 @@ async function run(service: StockService, sku: string, prefix: string, ms: numbe
   };
   await Promise.all(Array.from({ length: BUYERS }, buyer));
   if (failed > 0) throw new Error(`${failed} orders failed during a throughput phase`);
-  return { ordersPerSecond: (done * 1000) / (performance.now() - start), p99Ms: percentile(latencies, 99) };
+  return {
+    ordersPerSecond: (done * 1000) / (performance.now() - start),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 /** 1,000 buyers for 300 units: returns units sold beyond the stock (must be 0). */
@@ -104,9 +125,12 @@ async function main(): Promise<void> {
   const redis = await RedisServer.start({ name: 'bench-stock' });
   const client = new Redis(redis.url);
   const provider = new RedisLockProvider(client);
-  for (const s of scenarios) if (s.options.strategy === 'lock') s.options.lock = { ...s.options.lock, provider };
+  for (const s of scenarios)
+    if (s.options.strategy === 'lock') s.options.lock = { ...s.options.lock, provider };
   const db = new Kysely<never>({
-    dialect: new MysqlDialect({ pool: createPool({ uri: `${serverUrl}/${database}`, connectionLimit: 32 }) }),
+    dialect: new MysqlDialect({
+      pool: createPool({ uri: `${serverUrl}/${database}`, connectionLimit: 32 }),
+    }),
   });
   try {
     await migrateStock(db);
@@ -125,9 +149,16 @@ async function main(): Promise<void> {
         results.set(s.name, [...(results.get(s.name) ?? []), result]);
         const soldOut = `${sku}-sell`;
         await admin.defineSku({ sku: soldOut, shards: s.shards ?? 1 });
-        await admin.restock({ sku: soldOut, warehouse: 'w', quantity: SELLOUT_UNITS, receiptNo: `${soldOut}-r` });
+        await admin.restock({
+          sku: soldOut,
+          warehouse: 'w',
+          quantity: SELLOUT_UNITS,
+          receiptNo: `${soldOut}-r`,
+        });
         oversold.set(s.name, (oversold.get(s.name) ?? 0) + (await sellOut(service, soldOut)));
-        console.log(`${s.name}: ${Math.round(result.ordersPerSecond)} orders/s, p99 ${result.p99Ms.toFixed(1)} ms`);
+        console.log(
+          `${s.name}: ${Math.round(result.ordersPerSecond)} orders/s, p99 ${result.p99Ms.toFixed(1)} ms`,
+        );
       }
     }
     const mean = (name: string, pick: (r: Result) => number) => {
