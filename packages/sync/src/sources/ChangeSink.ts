@@ -7,5 +7,6 @@ import type { ChangeEvent } from '../changes/ChangeEvent.js';
  * rejects, the source re-sends the batch from its last checkpoint.
  */
 export interface ChangeSink {
+  /** Hands over a batch, in order; resolves once it is durably accepted. */
   publish(changes: readonly ChangeEvent[]): Promise<void>;
 }
