@@ -22,12 +22,12 @@ export async function planOrder(
 ): Promise<PlannedPart[]> {
   const candidates = new Map<string, WarehouseCandidate[]>();
   const toRead: string[] = [];
-  const activities: { sku: string; activityId: string }[] = [];
+  const activities: { sku: string; activityId: string; warehouse: string | undefined }[] = [];
   for (const line of order.lines) {
     const info = skus.get(line.sku) as SkuInfo;
-    if (line.activityId !== undefined)
-      activities.push({ sku: line.sku, activityId: line.activityId });
-    else if (line.warehouse !== undefined) {
+    if (line.activityId !== undefined) {
+      activities.push({ sku: line.sku, activityId: line.activityId, warehouse: line.warehouse });
+    } else if (line.warehouse !== undefined) {
       candidates.set(line.sku, [
         { warehouse: line.warehouse, sellable: line.quantity, priority: 0 },
       ]);
@@ -63,7 +63,7 @@ export async function planOrder(
       });
     }
   }
-  for (const { sku, activityId } of activities) {
+  for (const { sku, activityId, warehouse } of activities) {
     const rows = await db
       .selectFrom('stock_activity as a')
       .innerJoin('stock_warehouse as w', 'w.code', 'a.warehouse')
@@ -86,7 +86,9 @@ export async function planOrder(
     candidates.set(
       sku,
       rows
-        .filter((r) => r.status === 'active')
+        .filter(
+          (r) => r.status === 'active' && (warehouse === undefined || r.warehouse === warehouse),
+        )
         .map((r) => ({
           warehouse: r.warehouse,
           sellable: Number(r.left),

@@ -1,0 +1,393 @@
+import { EventHub } from '@mallkit/resilience';
+import { isStockError, StockError } from '../errors/StockError.js';
+import type { Order } from '../order/Order.js';
+import { validateOrder } from '../order/validateOrder.js';
+import { buyScript } from './buyScript.js';
+import type { FlashSaleAdmission } from './FlashSaleAdmission.js';
+import type { FlashSaleContext } from './FlashSaleContext.js';
+import type { FlashSaleEvents, FlashSaleRejection } from './FlashSaleEvents.js';
+import { flashSaleKeys } from './FlashSaleKeys.js';
+import { FlashSaleReconciler } from './FlashSaleReconciler.js';
+import type { FlashSaleReconciliation } from './FlashSaleReconciliation.js';
+import type { FlashSaleConnection } from './FlashSaleRedis.js';
+import { FlashSaleRefusal } from './FlashSaleRefusal.js';
+import type { FlashSaleStock } from './FlashSaleStock.js';
+import { FlashSaleWriter } from './FlashSaleWriter.js';
+import type { FlashSaleWriterOptions } from './FlashSaleWriterOptions.js';
+import { lineCodec } from './lineCodec.js';
+import type { OpenActivity } from './OpenActivity.js';
+import { openScript } from './openScript.js';
+import { planBuy } from './planBuy.js';
+import type { RedisFlashSaleOptions } from './RedisFlashSaleOptions.js';
+import { ReplicaBarrier } from './ReplicaBarrier.js';
+import { needsWait, readBuyReply } from './readBuyReply.js';
+import { readStock } from './readStock.js';
+import { type FlashSaleSettings, resolveFlashSaleOptions } from './resolveFlashSaleOptions.js';
+import { SlotRouter } from './SlotRouter.js';
+
+const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = {
+  INSUFFICIENT_STOCK: 'sold-out',
+  ORDER_CONFLICT: 'conflict',
+  STORE_UNAVAILABLE: 'unavailable',
+};
+
+/**
+ * Flash sales on Redis + Lua (the fourth deduction strategy), for activities allocated
+ * with `strategy: 'redis'`.
+ *
+ * **Admission.** `buy` runs one Lua script on the activity's Redis node: it answers a
+ * known order number from its idempotency record (same lines: replay; other lines:
+ * `ORDER_CONFLICT`), else checks every line's remaining units, and either changes nothing
+ * (sold out) or takes the units, writes the idempotency record and appends the order to
+ * the activity's hand-off stream, all at once. Every key of an activity carries the hash
+ * tag `{<prefix>:<activityId>}`, so on a Cluster all of them live in one slot.
+ *
+ * **Hand-off.** A {@link FlashSaleWriter} (see {@link RedisFlashSale.writer}) reads the
+ * stream in a consumer group and writes each order with `StockService.deduct`, which is
+ * idempotent on the order number: delivery is at least once, the effect exactly once.
+ * Only then is the entry acknowledged and deleted, so the stream always holds exactly the
+ * admitted orders the database has not settled.
+ *
+ * **Failover** (Redis replication is asynchronous). Two defences, both on:
+ * 1. `WAIT`: after a script, `buy` sends `WAIT replicas waitTimeoutMs` on the very
+ *    connection that ran it (on a Cluster, the client's own connection to the slot's
+ *    master), batched so that one `WAIT` covers every script sent before it. Only an
+ *    admission at least `replicas` replicas acknowledged is reported `admitted`; one that
+ *    is not is reported `unconfirmed` (a failover may lose it; retry with the same
+ *    order). Writers also `WAIT` after each read and write nothing the replicas do not
+ *    hold, so the database never holds an order a failover can remove from Redis.
+ * 2. The database is the source of truth: the writer's `deduct` is a conditional update
+ *    of the activity's pool, so whatever Redis admits, stock never goes below zero; an
+ *    order the database refuses is emitted as `overAdmitted` and marked `rejected`.
+ *
+ * Guarantees, with `replicas` equal to the replicas each master has:
+ * - no oversell, ever: the database refuses what its pool cannot serve (this one holds
+ *   with any `replicas`, also 0);
+ * - every `admitted` answer survives a failover and is written to the database exactly
+ *   once, unless a writer dead-letters it, or something other than this flash sale took
+ *   units from the activity's pool in the database (then it is `overAdmitted`);
+ * - after a failover, {@link RedisFlashSale.reconcile} sets the counters back to what
+ *   the database allows, so units are neither lost nor sold twice;
+ * - a process killed anywhere (between the Redis admission and the database write, or
+ *   between the write and the acknowledgement) loses and doubles nothing: Redis keeps the
+ *   admission until a writer settled it, another writer takes a dead one's entries over
+ *   after `claimIdleMs`, and the database deducts an order number once.
+ *
+ * With `replicas: 0` a failover may lose admissions already answered `admitted`; the
+ * database still never oversells. With fewer replicas required than a master has, Redis
+ * may promote a replica that lacks an acknowledged admission.
+ *
+ * The Redis client is yours (never closed); every app node calls `open` for the
+ * activities it sells. Needs Redis 7.0 or later.
+ *
+ * @example
+ * ```ts
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { RedisFlashSale } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Cluster } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 500, receiptNo: 'R-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'A-618', sku: 'phone-128', warehouse: 'sh-1', quantity: 500, strategy: 'redis',
+ * });
+ *
+ * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
+ * const sale = new RedisFlashSale({ redis, service: stock, replicas: 1 });
+ * sale.events.on('overAdmitted', (e) => console.warn('refused by the database', e.orderNo));
+ * await sale.open('A-618');
+ * const writer = sale.writer('A-618', { batchSize: 200 });
+ * writer.start();
+ *
+ * const admission = await sale.buy({ orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 1 }] });
+ * if (admission.status === 'admitted') console.log('yours', admission.lines);
+ * else console.log('not confirmed yet: ask again with the same order number');
+ *
+ * await sale.reconcile('A-618'); // after a failover, or on a schedule
+ * const returned = await sale.close('A-618'); // stop admitting, drain, end the activity
+ * await writer.stop();
+ * redis.disconnect();
+ * console.log(`${returned} units back to sellable stock`);
+ * ```
+ */
+export class RedisFlashSale {
+  /** Typed events, mirrored on `diagnostics_channel` as `mallkit:stock:flashsale:<name>`. */
+  readonly events = new EventHub<FlashSaleEvents>('mallkit:stock:flashsale');
+  readonly #settings: FlashSaleSettings;
+  readonly #router: SlotRouter;
+  readonly #barriers = new WeakMap<FlashSaleConnection, ReplicaBarrier>();
+  readonly #open = new Map<string, OpenActivity>();
+  readonly #context: FlashSaleContext;
+  readonly #reconciler: FlashSaleReconciler;
+
+  /** @param options - see {@link RedisFlashSaleOptions} */
+  constructor(options: RedisFlashSaleOptions) {
+    this.#settings = resolveFlashSaleOptions(options);
+    this.#router = new SlotRouter(this.#settings.redis, this.#settings.maxAttempts);
+    this.#context = {
+      settings: this.#settings,
+      events: this.events,
+      router: this.#router,
+      keys: (activityId) => flashSaleKeys(this.#settings.prefix, activityId),
+      barrier: (connection) => this.#barrier(connection),
+    };
+    this.#reconciler = new FlashSaleReconciler(this.#context);
+  }
+
+  /**
+   * Starts selling an activity through Redis: reads its `'redis'` rows from the database
+   * and sets each row's counter to allocated minus sold, unless the activity is open in
+   * Redis already (counters of an open activity are never reset, so every app node may
+   * call it). Creates the writers' consumer group. Returns the counters.
+   *
+   * @throws `StockError` `UNKNOWN_ACTIVITY` when the activity has no `'redis'` rows,
+   *   `INVALID_REQUEST` when it ended or was closed, `STORE_UNAVAILABLE` when Redis failed
+   */
+  async open(activityId: string): Promise<FlashSaleStock[]> {
+    const keys = this.#context.keys(activityId);
+    const rows = (await this.#settings.service.getActivity(activityId)).filter(
+      (r) => r.strategy === 'redis',
+    );
+    if (rows.length === 0) {
+      throw new StockError(
+        'UNKNOWN_ACTIVITY',
+        `activity "${activityId}" has no rows allocated with strategy 'redis'`,
+      );
+    }
+    const active = rows.filter((r) => r.status === 'active');
+    if (active.length === 0)
+      throw new StockError('INVALID_REQUEST', `activity "${activityId}" has ended`);
+    const args = [this.#settings.group];
+    for (const r of active)
+      args.push(lineCodec.field(r.sku, r.warehouse), String(r.allocated - r.sold));
+    const reply = await this.#redis('open', () =>
+      this.#router.run(keys.tag, (c) =>
+        openScript.run(c, [keys.meta, keys.stock, keys.stream], args),
+      ),
+    );
+    if (first(reply) === 'closed')
+      throw new StockError('INVALID_REQUEST', `activity "${activityId}" was closed`);
+    const byRow = new Map<string, string[]>();
+    for (const r of active) byRow.set(r.sku, [...(byRow.get(r.sku) ?? []), r.warehouse]);
+    this.#open.set(activityId, { activityId, keys, rows: byRow });
+    return this.remaining(activityId);
+  }
+
+  /**
+   * Admits an order of an open activity, or refuses it whole. Validated like
+   * `StockService.deduct` (`INVALID_ORDER`); every line must be a SKU of the activity
+   * (and of the named warehouse, if any) or the call throws `UNKNOWN_ACTIVITY` with
+   * nothing written. A line without a warehouse takes the first of the SKU's rows with
+   * enough units. The activity is the one the lines name (`activityId`) or, when they
+   * name none, the only one this instance opened.
+   *
+   * Idempotent on `orderNo`: a retry with the same lines replays (`replayed: true`), with
+   * other lines throws `ORDER_CONFLICT`. Read the answer's `status`: only `'admitted'`
+   * is a success to report to the buyer (see {@link FlashSaleAdmission.status}).
+   *
+   * @throws `StockError`: `INSUFFICIENT_STOCK` (a line is sold out, the activity is
+   *   closed, or the database refused this order before), `ORDER_CONFLICT`,
+   *   `INVALID_ORDER`, `INVALID_REQUEST`, `UNKNOWN_ACTIVITY`, `STORE_UNAVAILABLE` (Redis
+   *   failed, or the order was dead-lettered: retrying the same order is always safe)
+   */
+  async buy(order: Order): Promise<FlashSaleAdmission> {
+    const started = performance.now();
+    let orderNo = typeof order?.orderNo === 'string' ? order.orderNo : '';
+    let activityId = '';
+    try {
+      const valid = validateOrder(order, this.#settings.limits);
+      orderNo = valid.orderNo;
+      const { activity, args } = planBuy(valid, this.#open, this.#settings.recordTtlMs);
+      activityId = activity.activityId;
+      const { keys } = activity;
+      const { reply, replicas } = await this.#redis('buy', () =>
+        this.#router.run(keys.tag, async (connection) => {
+          const barrier = this.#barrier(connection);
+          let mark = 0;
+          const reply = await buyScript.run(
+            connection,
+            [keys.meta, keys.stock, keys.order(orderNo), keys.stream],
+            args,
+            () => {
+              mark = barrier?.mark() ?? 0;
+            },
+          );
+          const waits = barrier !== undefined && needsWait(reply);
+          return { reply, replicas: waits ? await barrier.wait(mark) : 0 };
+        }),
+      );
+      const admission = readBuyReply(reply, {
+        activityId,
+        orderNo,
+        replicas,
+        required: this.#settings.replicas,
+      });
+      if (admission.status === 'admitted') {
+        this.events.emit('admitted', {
+          activityId,
+          orderNo,
+          lines: admission.lines,
+          replayed: admission.replayed,
+          replicas,
+          durationMs: performance.now() - started,
+        });
+      } else {
+        this.events.emit('replicationShort', {
+          activityId,
+          orderNo,
+          required: this.#settings.replicas,
+          acknowledged: replicas,
+        });
+      }
+      return admission;
+    } catch (error) {
+      const failure = isStockError(error)
+        ? error
+        : new StockError('STORE_UNAVAILABLE', String(error), { cause: error });
+      if (this.events.wants('rejected')) {
+        const reason =
+          error instanceof FlashSaleRefusal
+            ? error.reason
+            : (REASON_OF_CODE[failure.code] ?? 'invalid');
+        this.events.emit('rejected', {
+          activityId,
+          orderNo,
+          reason,
+          code: failure.code,
+          message: failure.message,
+        });
+      }
+      throw failure;
+    }
+  }
+
+  /** The units Redis may still admit, per row of the activity. */
+  async remaining(activityId: string): Promise<FlashSaleStock[]> {
+    const keys = this.#context.keys(activityId);
+    const reply = await this.#redis('remaining', () =>
+      this.#router.run(keys.tag, (c) => c.call('hgetall', keys.stock)),
+    );
+    return readStock(reply);
+  }
+
+  /** How many admitted orders of the activity the writers have not settled yet. */
+  async pending(activityId: string): Promise<number> {
+    const keys = this.#context.keys(activityId);
+    return Number(
+      await this.#redis('pending', () =>
+        this.#router.run(keys.tag, (c) => c.call('xlen', keys.stream)),
+      ),
+    );
+  }
+
+  /**
+   * Sets the activity's Redis counters to what the database allows: for each row,
+   * allocated minus sold in the database (0 once ended) minus the units admitted and not
+   * yet written. That takes back units a failover gave Redis again (lost admissions the
+   * database had already written, lost reconciles) and gives back units the database
+   * freed (releases, expiries, orders it refused, dead letters). Emits `repaired` when a
+   * counter changed.
+   *
+   * Precondition, kept by this package: the hand-off stream holds every admission not yet
+   * settled (entries leave it only when a writer settles them, never by trimming), and
+   * writers log what they settle while a reconcile runs. How it stays exact while buyers
+   * and writers go on: it lists the orders in flight, asks the database which of them it
+   * holds, then reads the activity, then, in one script, counts the units in flight
+   * (without the orders the database held) and sets the counters. An order the database
+   * writes in between can only be counted twice, which errs on the safe side (fewer
+   * units to admit, given back by the next reconcile); it is never missed. Run it after a
+   * failover, after releases or expiries, and on a schedule.
+   *
+   * @throws `StockError` `CONCURRENCY_CONFLICT` when another reconcile of the activity
+   *   runs, `UNKNOWN_ACTIVITY`, `STORE_UNAVAILABLE`
+   */
+  reconcile(activityId: string): Promise<FlashSaleReconciliation> {
+    return this.#redis('reconcile', () => this.#reconciler.reconcile(activityId));
+  }
+
+  /**
+   * A writer of the activity's hand-off stream (not started). Run at least one per
+   * activity, on any app node; several share the work.
+   */
+  writer(activityId: string, options?: FlashSaleWriterOptions): FlashSaleWriter {
+    return new FlashSaleWriter(this.#context, activityId, options ?? {});
+  }
+
+  /**
+   * Ends a flash sale: stops admitting (the activity is `closed` in Redis, acknowledged
+   * by the replicas), waits up to `drainTimeoutMs` until writers have settled every
+   * admitted order, then ends the activity in the database, which returns the unsold
+   * units to sellable stock. Returns how many.
+   *
+   * @throws `StockError` `STORE_UNAVAILABLE` when the close was not replicated or orders
+   *   are still in flight after `drainTimeoutMs` (no writer running?): the activity stays
+   *   closed in Redis and active in the database; call `close` again
+   */
+  async close(activityId: string): Promise<number> {
+    const keys = this.#context.keys(activityId);
+    const replicas = await this.#redis('close', () =>
+      this.#router.run(keys.tag, async (connection) => {
+        const barrier = this.#barrier(connection);
+        const mark = barrier?.mark() ?? 0;
+        await connection.call('hset', keys.meta, 'state', 'closed');
+        return barrier ? barrier.wait(mark) : 0;
+      }),
+    );
+    if (replicas < this.#settings.replicas) {
+      throw new StockError(
+        'STORE_UNAVAILABLE',
+        `closing "${activityId}" was acknowledged by ${replicas} of ${this.#settings.replicas} replicas; call close() again`,
+      );
+    }
+    const deadline = Date.now() + this.#settings.drainTimeoutMs;
+    for (;;) {
+      const left = await this.pending(activityId);
+      if (left === 0) break;
+      if (Date.now() >= deadline) {
+        throw new StockError(
+          'STORE_UNAVAILABLE',
+          `closing "${activityId}": ${left} admitted orders not written after ${this.#settings.drainTimeoutMs} ms; is a writer running?`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    this.#open.delete(activityId);
+    return this.#settings.service.endActivity(activityId);
+  }
+
+  #barrier(connection: FlashSaleConnection): ReplicaBarrier | undefined {
+    if (this.#settings.replicas === 0) return undefined;
+    let barrier = this.#barriers.get(connection);
+    if (!barrier) {
+      barrier = new ReplicaBarrier(
+        connection,
+        this.#settings.replicas,
+        this.#settings.waitTimeoutMs,
+      );
+      this.#barriers.set(connection, barrier);
+    }
+    return barrier;
+  }
+
+  /** Runs a Redis step; any failure that is not a `StockError` becomes `STORE_UNAVAILABLE`. */
+  async #redis<T>(what: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (isStockError(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StockError('STORE_UNAVAILABLE', `${what}: Redis failed: ${reason}`, {
+        cause: error,
+      });
+    }
+  }
+}
+
+function first(reply: unknown): unknown {
+  return Array.isArray(reply) ? reply[0] : undefined;
+}
