@@ -1,4 +1,6 @@
+import type { DeliveryOutcome } from './DeliveryOutcome.js';
 import type { Delivery, OutgoingMessage } from './StreamMessage.js';
+import type { SubscribeOptions } from './SubscribeOptions.js';
 
 /** A running subscription. */
 export interface Subscription {
@@ -6,8 +8,14 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
-/** What a consumer does with a batch; resolving acknowledges it, rejecting leaves it for redelivery. */
-export type DeliveryHandler = (batch: readonly Delivery[]) => Promise<void>;
+/**
+ * What a consumer does with a batch; resolving acknowledges it, rejecting leaves it for
+ * redelivery. It may resolve with a {@link DeliveryOutcome} naming messages to move to the
+ * dead-letter stream instead (a message it cannot decode, say). Batches of different
+ * partitions may be handled concurrently; batches of one partition never are.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a plain `async () => {}` handler must fit
+export type DeliveryHandler = (batch: readonly Delivery[]) => Promise<void | DeliveryOutcome>;
 
 /**
  * The message stream between sources and consumers: topics partitioned by key,
@@ -19,11 +27,15 @@ export type DeliveryHandler = (batch: readonly Delivery[]) => Promise<void>;
 export interface MessageTransport {
   /** Appends messages; resolves once they are durably accepted. */
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
-  /** Delivers the topic's messages to `handler` as member `consumer` of `group`. */
+  /**
+   * Delivers the topic's messages to `handler` as member `consumer` of `group`.
+   * `options` overrides the transport's delivery settings for this subscription.
+   */
   subscribe(
     topic: string,
     group: string,
     consumer: string,
     handler: DeliveryHandler,
+    options?: SubscribeOptions,
   ): Promise<Subscription>;
 }

@@ -14,4 +14,8 @@ export interface Delivery extends OutgoingMessage {
   topic: string;
   /** How many times it was delivered, this time included. */
   deliveries: number;
+  /** The partition of the topic it was read from, when the transport partitions. */
+  partition?: number;
+  /** When the transport accepted it (epoch ms), when the transport knows. */
+  publishedAt?: number;
 }

@@ -1,0 +1,94 @@
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { SyncError } from '../errors/SyncError.js';
+import { quoteTable } from '../mysql/quoteTable.js';
+import type { CheckpointStore } from './CheckpointStore.js';
+import type { MysqlCheckpointStoreOptions } from './MysqlCheckpointStoreOptions.js';
+
+/**
+ * Positions in a small MySQL/MariaDB table (`source` primary key, `position`,
+ * `updated_at`), upserted in autocommit mode: `save` resolves once the row is
+ * committed, so a restarted source resumes from it. Put it in the database
+ * whose changes you capture or anywhere else the pool reaches.
+ *
+ * @example
+ * ```ts
+ * import { MysqlCheckpointStore } from '@mallkit/sync/mysql';
+ * import { createPool } from 'mysql2/promise';
+ *
+ * const pool = createPool({ host: '127.0.0.1', user: 'cdc', password: 'secret', database: 'ops' });
+ * const checkpoints = new MysqlCheckpointStore({ pool, table: 'cdc_checkpoints' });
+ * await checkpoints.save('binlog', 'mariadb-bin.000003:4711');
+ * console.log(await checkpoints.load('binlog')); // 'mariadb-bin.000003:4711'
+ * ```
+ */
+export class MysqlCheckpointStore implements CheckpointStore {
+  /** The table's name as configured (possibly schema-qualified). */
+  readonly table: string;
+  readonly #pool: Pool;
+  readonly #quoted: string;
+  #ready: Promise<void> | undefined;
+
+  /** @param options - the pool and table */
+  constructor(options: MysqlCheckpointStoreOptions) {
+    this.#pool = options.pool;
+    this.table = options.table ?? 'mallkit_checkpoints';
+    this.#quoted = quoteTable(this.table);
+    if (options.createTable === false) this.#ready = Promise.resolve();
+  }
+
+  /** `CREATE TABLE IF NOT EXISTS` statement of the checkpoint table named `table`. */
+  static tableDdl(table = 'mallkit_checkpoints'): string {
+    return `CREATE TABLE IF NOT EXISTS ${quoteTable(table)} (
+  source VARCHAR(191) NOT NULL PRIMARY KEY,
+  position VARCHAR(1024) NOT NULL,
+  updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
+)`;
+  }
+
+  /** The last saved position of the source. */
+  async load(source: string): Promise<string | undefined> {
+    await this.#init();
+    const [rows] = await this.#query<RowDataPacket[]>(
+      `SELECT position FROM ${this.#quoted} WHERE source = ?`,
+      [source],
+    );
+    const position: unknown = rows[0]?.['position'];
+    return typeof position === 'string' ? position : undefined;
+  }
+
+  /** Saves the source's position (committed before it resolves). */
+  async save(source: string, position: string): Promise<void> {
+    await this.#init();
+    await this.#query(
+      `INSERT INTO ${this.#quoted} (source, position, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP(3))
+       ON DUPLICATE KEY UPDATE position = VALUES(position), updated_at = VALUES(updated_at)`,
+      [source, position],
+    );
+  }
+
+  #init(): Promise<void> {
+    this.#ready ??= this.#query(MysqlCheckpointStore.tableDdl(this.table), []).then(
+      () => undefined,
+      (error: unknown) => {
+        this.#ready = undefined;
+        throw error;
+      },
+    );
+    return this.#ready;
+  }
+
+  async #query<T extends RowDataPacket[] | object>(
+    sql: string,
+    values: unknown[],
+  ): Promise<[T, unknown]> {
+    try {
+      return (await this.#pool.query(sql, values)) as [T, unknown];
+    } catch (error) {
+      throw new SyncError(
+        'SOURCE_UNAVAILABLE',
+        `checkpoint table ${this.table}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** Settings of a {@link MemoryTransport}. */
+export interface MemoryTransportOptions {
+  /**
+   * Partitions per topic (integer >= 1): messages of one key go to one partition, and a
+   * partition is consumed by one member of a group at a time, in order.
+   * @default 8
+   */
+  partitions?: number;
+  /**
+   * Most messages handed to a handler at once (integer >= 1).
+   * @default 100
+   */
+  batchSize?: number;
+  /**
+   * Deliveries of one message before it moves to the dead-letter stream (integer >= 1).
+   * @default 5
+   */
+  maxDeliveries?: number;
+  /**
+   * Wait before redelivering after a handler failed, in ms; doubled on each further
+   * delivery of the message, up to `maxRetryDelayMs` (integer >= 0).
+   * @default 100
+   */
+  retryDelayMs?: number;
+  /**
+   * Longest wait before a redelivery, in ms (integer >= 0).
+   * @default 10000
+   */
+  maxRetryDelayMs?: number;
+  /**
+   * Dead letters kept per topic (integer >= 1); the oldest are dropped beyond it.
+   * @default 10000
+   */
+  deadLetterMaxLength?: number;
+}

@@ -1,0 +1,4 @@
+import { memoryBackend } from './fixtures/transportBackends.js';
+import { transportSuite } from './fixtures/transportSuite.js';
+
+transportSuite(memoryBackend);
