@@ -1,5 +1,5 @@
 // Type-checks every ```ts example inside the TSDoc comments of the published packages'
-// sources, so the examples users copy from the API site cannot rot. Each example becomes
+// sources and in their READMEs, so the examples users copy from the API site cannot rot. Each example becomes
 // a module in .examples/ that imports the packages by name (resolved to their sources by
 // the root tsconfig's paths) and is compiled with the same strict settings as the code.
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,21 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
         files.push(name);
       }
     }
+  }
+}
+// The packages' READMEs: every ```ts block there compiles too.
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  const readme = join(root, 'packages', pkg, 'README.md');
+  let text;
+  try {
+    text = readFileSync(readme, 'utf8');
+  } catch {
+    continue;
+  }
+  for (const [, code] of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
+    const name = `${relative(root, readme).replace(/[/.]/g, '_')}_${files.length}.ts`;
+    writeFileSync(join(out, name), `// from ${relative(root, readme)}\n${code}\nexport {};\n`);
+    files.push(name);
   }
 }
 writeFileSync(
