@@ -54,6 +54,8 @@ export type { SlidingWindowStats } from './ratelimit/SlidingWindowStats.js';
 export { TokenBucket } from './ratelimit/TokenBucket.js';
 export type { TokenBucketOptions } from './ratelimit/TokenBucketOptions.js';
 export type { TokenBucketStats } from './ratelimit/TokenBucketStats.js';
+export { LuaScript } from './scripting/LuaScript.js';
+export type { RedisCaller } from './scripting/RedisCaller.js';
 export type { AdaptiveConcurrencyLimit } from './shedding/AdaptiveConcurrencyLimit.js';
 export { AimdLimit } from './shedding/AimdLimit.js';
 export type { AimdLimitOptions } from './shedding/AimdLimitOptions.js';

@@ -44,7 +44,7 @@ describe('DistributedRateLimiter accuracy across processes on Redis Cluster', ()
     cluster.disconnect();
   });
 
-  it(`admits within 1% of burst + rate × elapsed across ${PROCESSES} processes`, async () => {
+  it(`admits burst + rate × elapsed (within 1% or 100 ms of rate) across ${PROCESSES} processes, never more than Redis's clock allows`, async () => {
     const config: WorkerConfig = {
       seeds: harness().cluster.seeds,
       name: `accuracy-${Math.random().toString(36).slice(2, 8)}`,
@@ -87,7 +87,11 @@ describe('DistributedRateLimiter accuracy across processes on Redis Cluster', ()
       expect(r).toMatchObject({ fallbackActivations: 0, redisErrors: 0, timeouts: 0 });
     }
     expect(last - first).toBeGreaterThan(DURATION_MS * 0.9);
-    expect(Math.abs(admitted - expected)).toBeLessThanOrEqual(expected * 0.01);
+    // first/last are taken when replies arrive: on a loaded machine each end of the window
+    // can be late by a reply's latency, so allow 1% or 100 ms worth of rate, whichever is
+    // more. The hard bound is the next line's, on Redis's own clock.
+    const tolerance = Math.max(expected * 0.01, RATE * 0.1);
+    expect(Math.abs(admitted - expected)).toBeLessThanOrEqual(tolerance);
     // Never above what Redis's own clock allows over the whole run.
     expect(admitted).toBeLessThanOrEqual(Math.floor(ceiling) + 1);
   });

@@ -61,7 +61,8 @@ describe.each(['standalone', 'cluster'] as const)('RedisFlashSale on a %s Redis'
     store = await openFlashStore();
     service = new StockService({ db: store.db, catalogTtlMs: 0 });
     redis = clients[kind]();
-    sale = new RedisFlashSale({ redis, service, prefix });
+    // A loaded CI machine can delay a replica's ack: these tests are not about that deadline.
+    sale = new RedisFlashSale({ redis, service, prefix, waitTimeoutMs: 10_000 });
   });
   afterAll(async () => {
     await Promise.all(writers.map((w) => w.stop()));
@@ -252,11 +253,14 @@ describe.each(['standalone', 'cluster'] as const)('RedisFlashSale on a %s Redis'
       // MONITOR reports a command after it ran, on its own connection: wait until it
       // reported every script and the WAIT that answered for the last one.
       await expect
-        .poll(() => {
-          const source = scripts()[0]?.source;
-          const last = seen.filter((s) => s.source === source).at(-1);
-          return scripts().length >= 40 && last?.command === 'wait';
-        })
+        .poll(
+          () => {
+            const source = scripts()[0]?.source;
+            const last = seen.filter((s) => s.source === source).at(-1);
+            return scripts().length >= 40 && last?.command === 'wait';
+          },
+          { timeout: 20_000 },
+        )
         .toBe(true);
       monitor.disconnect();
       watcher.disconnect();

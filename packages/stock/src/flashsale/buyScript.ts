@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * Admission of one order, atomically:
@@ -16,7 +16,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * ARGV: orderNo, fingerprint, record TTL (ms), line count, then per line: quantity,
  * candidate count, the candidate fields.
  */
-export const buyScript = new FlashSaleScript(`
+export const buyScript = new LuaScript(`
 local state = redis.call('HGET', KEYS[1], 'state')
 if state ~= 'open' then return {'closed', state or ''} end
 local record = redis.call('HMGET', KEYS[3], 'fp', 'status', 'lines', 'id')

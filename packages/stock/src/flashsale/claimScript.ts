@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * Takes over hand-off entries that were delivered to a consumer (this one included) and
@@ -10,7 +10,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * KEYS: stream. ARGV: group, consumer, minIdle (ms), count.
  * Reply: `{{id, {field, value…}, deliveries}…}`.
  */
-export const claimScript = new FlashSaleScript(`
+export const claimScript = new LuaScript(`
 local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], '0-0', 'COUNT', ARGV[4])
 local out = {}
 for _, entry in ipairs(claimed[2]) do

@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * Opens an activity idempotently: creates the writers' consumer group on the hand-off
@@ -9,7 +9,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * KEYS: meta, stock, stream. ARGV: group, then pairs of field and units.
  * Reply: `{'open'}` or `{'closed'}`.
  */
-export const openScript = new FlashSaleScript(`
+export const openScript = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'state') == 'closed' then return {'closed'} end
 local created = redis.pcall('XGROUP', 'CREATE', KEYS[3], ARGV[1], '0', 'MKSTREAM')
 if type(created) == 'table' and created.err and string.sub(created.err, 1, 9) ~= 'BUSYGROUP' then

@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * First step of a reconcile: takes the activity's reconcile token (one reconcile at a
@@ -9,7 +9,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * KEYS: reconciling, settled log, stream. ARGV: token, ttl (ms).
  * Reply: `{'busy'}` or `{'ok', {orderNo…}}`.
  */
-export const reconcileBeginScript = new FlashSaleScript(`
+export const reconcileBeginScript = new LuaScript(`
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'busy'} end
 redis.call('DEL', KEYS[2])
 local orders = {}

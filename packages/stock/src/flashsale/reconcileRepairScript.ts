@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * Second step of a reconcile, atomically with every admission and settlement: counts
@@ -13,7 +13,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * the database, 0 for an ended row), then the order numbers found in the database.
  * Reply: `{'ok', {field, before, after, inFlight…}}`.
  */
-export const reconcileRepairScript = new FlashSaleScript(`
+export const reconcileRepairScript = new LuaScript(`
 if redis.call('GET', KEYS[2]) ~= ARGV[1] then return {'expired'} end
 local rows = tonumber(ARGV[2])
 local inDb = {}

@@ -1,4 +1,4 @@
-import { FlashSaleScript } from './FlashSaleScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /**
  * Settles hand-off entries the writer is done with, atomically: each is acknowledged
@@ -11,7 +11,7 @@ import { FlashSaleScript } from './FlashSaleScript.js';
  * ARGV: group, then per entry: id, orderNo, outcome, lines, deliveries, reason.
  * Reply: the number of entries that were still pending (acknowledged now).
  */
-export const settleScript = new FlashSaleScript(`
+export const settleScript = new LuaScript(`
 local logging = redis.call('EXISTS', KEYS[3]) == 1
 local acked = 0
 local k = 4

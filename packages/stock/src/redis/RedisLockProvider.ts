@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { LuaScript } from '@mallkit/resilience';
 import { StockError } from '../errors/StockError.js';
 import type { LockLease, LockProvider } from '../locks/LockProvider.js';
-import { LuaScript } from './LuaScript.js';
 import type { RedisLockClient } from './RedisLockClient.js';
 
 /**

@@ -1,4 +1,4 @@
-import { LuaScript } from './LuaScript.js';
+import { LuaScript } from '@mallkit/resilience';
 
 /** KEYS[1] lease; ARGV[1] owner, ARGV[2] ttl ms. Extends the lease while `owner` holds it: 1, else 0. @internal */
 export const renewLease = new LuaScript(`

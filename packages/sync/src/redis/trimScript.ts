@@ -1,4 +1,4 @@
-import { LuaScript } from './LuaScript.js';
+import { LuaScript } from '@mallkit/resilience';
 import { streamIdLua } from './streamIdScript.js';
 
 /**
