@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './freePort.js';
 import { reaper } from './reaper.js';
+import { spawnServer } from './spawnServer.js';
 
 /** How to start one private `mariadbd` with a binary log. */
 export interface MariaDbServerOptions {
@@ -163,53 +164,16 @@ export class MariaDbServer {
       '--innodb-buffer-pool-size=32M',
       ...this.#options.args,
     ];
-    const child = spawn(this.#options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const pid = child.pid;
-    if (pid === undefined) {
-      await once(child, 'error').catch(() => undefined);
-      throw new Error(`harness: cannot run \`${this.#options.binary}\`: ${HINT}.`);
-    }
-    reaper().track(pid);
-    child.once('exit', () => {
-      reaper().untrack(pid);
-      if (this.#child === child) this.#child = undefined;
-    });
-
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(
-          new Error(
-            `harness: mariadbd on port ${this.#port} not ready after ${this.#options.startTimeoutMs} ms:\n${output}`,
-          ),
-        );
-      }, this.#options.startTimeoutMs);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(READY)) {
-          clearTimeout(timer);
-          child.stderr.removeAllListeners('data');
-          child.stdout.removeAllListeners('data');
-          child.stderr.resume();
-          child.stdout.resume();
-          child.off('exit', onExit);
-          resolve();
-        }
-      };
-      const onExit = (code: number | null) => {
-        clearTimeout(timer);
-        reject(
-          new Error(
-            `harness: mariadbd on port ${this.#port} exited (${code}) before it was ready:\n${output}`,
-          ),
-        );
-      };
-      child.stderr.on('data', onData);
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.once('exit', onExit);
+    const child = await spawnServer({
+      binary: this.#options.binary,
+      args,
+      ready: READY,
+      timeoutMs: this.#options.startTimeoutMs,
+      label: `mariadbd on port ${this.#port}`,
+      hint: HINT,
+      onExit: (exited) => {
+        if (this.#child === exited) this.#child = undefined;
+      },
     });
     this.#child = child;
   }

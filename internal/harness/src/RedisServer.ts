@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from './freePort.js';
 import { reaper } from './reaper.js';
 import { requireBinary } from './requireBinary.js';
+import { spawnServer } from './spawnServer.js';
 
 /** How to start one private `redis-server`. */
 export interface RedisServerOptions {
@@ -110,46 +111,16 @@ export class RedisServer {
       '',
       ...this.#options.args,
     ];
-    const child = spawn(this.#options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const pid = child.pid;
-    if (pid === undefined) throw new Error(`harness: could not start ${this.#options.binary}`);
-    reaper().track(pid);
-    child.once('exit', () => {
-      reaper().untrack(pid);
-      if (this.#child === child) this.#child = undefined;
-    });
-
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(
-          new Error(
-            `harness: redis-server on port ${this.#port} not ready after ${this.#options.startTimeoutMs} ms:\n${output}`,
-          ),
-        );
-      }, this.#options.startTimeoutMs);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(READY)) {
-          clearTimeout(timer);
-          child.stdout.off('data', onData);
-          child.stdout.resume();
-          resolve();
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(
-          new Error(
-            `harness: redis-server on port ${this.#port} exited (${code}) before it was ready:\n${output}`,
-          ),
-        );
-      });
+    const child = await spawnServer({
+      binary: this.#options.binary,
+      args,
+      ready: READY,
+      timeoutMs: this.#options.startTimeoutMs,
+      label: `redis-server on port ${this.#port}`,
+      hint: 'install redis-server (Debian: `apt-get install redis-server`)',
+      onExit: (exited) => {
+        if (this.#child === exited) this.#child = undefined;
+      },
     });
     this.#child = child;
   }
