@@ -113,3 +113,25 @@ describe('@mallkit/stock/sqlite as built', () => {
     expect(JSON.parse(viaRequire.split('\n').at(-1) ?? '')).toEqual(expected);
   });
 });
+
+describe.each([
+  ['@mallkit/stock/redis', ['RedisFlashSale', 'RedisLockProvider']],
+  ['@mallkit/sync/redis', ['RedisDeduplicator', 'RedisLeaseProvider', 'RedisStreamTransport']],
+  [
+    '@mallkit/sync/mysql',
+    ['BinlogSource', 'MysqlCheckpointStore', 'OutboxSource', 'SnapshotSource'],
+  ],
+])('%s as built', (spec, names) => {
+  it('loads with import and with require, exposing the same names', () => {
+    const fromImport = JSON.parse(
+      esm(
+        `const m = await import('${spec}'); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()))`,
+      ),
+    );
+    const fromRequire = JSON.parse(
+      cjs(`console.log(JSON.stringify(Object.keys(require('${spec}')).sort()))`),
+    );
+    expect(fromImport).toEqual(expect.arrayContaining(names));
+    expect(fromRequire).toEqual(fromImport);
+  });
+});
