@@ -2,9 +2,12 @@ import { EventHub } from '@mallkit/resilience';
 import type { Kysely } from 'kysely';
 import type { ActivityAllocation } from '../activities/ActivityAllocation.js';
 import type { ActivityStock } from '../activities/ActivityStock.js';
-import { allocateActivityRows } from '../activities/allocateActivityRows.js';
-import { endActivityRows } from '../activities/endActivityRows.js';
+import { allocateActivity } from '../activities/allocateActivity.js';
+import { endActivity } from '../activities/endActivity.js';
+import { readActivity } from '../activities/readActivity.js';
 import { checkLowStock } from '../alerts/checkLowStock.js';
+import { defineSku } from '../catalog/defineSku.js';
+import { defineWarehouse } from '../catalog/defineWarehouse.js';
 import { SkuCatalog } from '../catalog/SkuCatalog.js';
 import type { SkuInfo } from '../catalog/SkuInfo.js';
 import type { SkuSettings, WarehouseSettings } from '../catalog/SkuSettings.js';
@@ -12,12 +15,13 @@ import { detectDialect } from '../dialect/detectDialect.js';
 import type { SqlDialect } from '../dialect/SqlDialect.js';
 import { isStockError, StockError } from '../errors/StockError.js';
 import type { StockEvents } from '../events/StockEvents.js';
+import { sweepExpired } from '../expiry/sweepExpired.js';
 import type { CombinedRequest } from '../hotrows/CombinedRequest.js';
 import { Combiner } from '../hotrows/Combiner.js';
-import { adjustRows } from '../levels/adjustRows.js';
+import { countStock } from '../levels/countStock.js';
+import { restockStock } from '../levels/restockStock.js';
 import type { PhysicalCount, Restock, SafetyLevel } from '../levels/StockAdjustment.js';
-import { spread } from '../levels/spread.js';
-import { claimOperation } from '../operations/claimOperation.js';
+import { setSafetyStock } from '../levels/setSafetyStock.js';
 import type { Order } from '../order/Order.js';
 import { defaultOrderLimits } from '../order/OrderLimits.js';
 import { validateOrder } from '../order/validateOrder.js';
@@ -40,6 +44,7 @@ import { optimisticLock } from '../strategies/optimisticLock.js';
 import { runTransaction } from '../transactions/runTransaction.js';
 import type { StockTransaction } from '../transactions/StockTransaction.js';
 import { queryStock } from './queryStock.js';
+import type { StockContext } from './StockContext.js';
 import type { StockServiceOptions } from './StockServiceOptions.js';
 import type { StockView } from './StockView.js';
 import { requireCount, requireName } from './validateInput.js';
@@ -78,6 +83,7 @@ export class StockService {
   readonly #allocation: NonNullable<StockServiceOptions['allocation']>;
   readonly #now: () => number;
   readonly #combiner: Combiner;
+  readonly #context: StockContext;
 
   constructor(options: StockServiceOptions) {
     this.#db = options.db as Kysely<StockDatabase>;
@@ -92,6 +98,16 @@ export class StockService {
     this.#now = options.now ?? Date.now;
     this.#default = options.strategy ?? 'conditional';
     this.#combiner = new Combiner(this.#db, this.#dialect, options.combining);
+    this.#context = {
+      db: this.#db,
+      dialect: this.#dialect,
+      catalog: this.#catalog,
+      events: this.events,
+      now: this.#now,
+      afterWrite: (skus) => this.#afterWrite(skus),
+      locate: (sku, warehouse) => this.#locate(sku, warehouse),
+      target: (info, warehouse) => this.#target(info, warehouse),
+    };
     this.#strategies = new Map<StrategyName, DeductionStrategy>([
       ['conditional', conditionalUpdate],
       ['optimistic', optimisticLock(options.optimistic)],
@@ -224,233 +240,43 @@ export class StockService {
   }
 
   /** Creates or updates a warehouse. */
-  async defineWarehouse(settings: WarehouseSettings): Promise<void> {
-    const code = requireName('code', settings?.code);
-    const region = settings.region ?? '';
-    const priority = Math.trunc(settings.priority ?? 0);
-    await runTransaction(this.#db, this.#dialect, async (trx) => {
-      const updated = await trx
-        .updateTable('stock_warehouse')
-        .set({ region, priority })
-        .where('code', '=', code)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n)
-        await trx.insertInto('stock_warehouse').values({ code, region, priority }).execute();
-    });
-    this.#catalog.forget();
+  defineWarehouse(settings: WarehouseSettings): Promise<void> {
+    return defineWarehouse(this.#context, settings);
   }
 
   /** Creates or updates a SKU's settings (shards, strategy, low-stock alert). */
-  async defineSku(settings: SkuSettings): Promise<void> {
-    const sku = requireName('sku', settings?.sku);
-    const shards = requireCount('shards', settings.shards ?? 1, 1);
-    const strategy = settings.strategy ?? null;
-    if (strategy !== null && !this.#strategies.has(strategy)) {
-      throw new StockError('INVALID_REQUEST', `strategy "${strategy}" is not a SQL strategy`);
-    }
-    const threshold = settings.lowStock
-      ? requireCount('lowStock.threshold', settings.lowStock.threshold)
-      : null;
-    const clear = settings.lowStock
-      ? requireCount('lowStock.clear', settings.lowStock.clear ?? threshold ?? 0)
-      : null;
-    await runTransaction(this.#db, this.#dialect, async (trx) => {
-      const row = await trx
-        .selectFrom('stock_sku')
-        .select('shards')
-        .where('sku', '=', sku)
-        .executeTakeFirst();
-      if (row && Number(row.shards) > shards) {
-        throw new StockError(
-          'INVALID_REQUEST',
-          `SKU "${sku}" has ${row.shards} shards; shards can grow, not shrink`,
-        );
-      }
-      const values = { shards, strategy, low_threshold: threshold, low_clear: clear };
-      if (row) await trx.updateTable('stock_sku').set(values).where('sku', '=', sku).execute();
-      else
-        await trx
-          .insertInto('stock_sku')
-          .values({ sku, ...values, low_raised: 0 })
-          .execute();
-    });
-    this.#catalog.forget(sku);
+  defineSku(settings: SkuSettings): Promise<void> {
+    return defineSku(this.#context, settings);
   }
 
   /** Adds received units to physical stock, once per `receiptNo`. */
-  async restock(restock: Restock): Promise<void> {
-    const quantity = requireCount('quantity', restock?.quantity, 1);
-    const receiptNo = requireName('receiptNo', restock.receiptNo);
-    const info = await this.#locate(restock.sku, restock.warehouse);
-    let applied = false;
-    await runTransaction(this.#db, this.#dialect, async (trx) => {
-      const print = fingerprint({ sku: info.sku, warehouse: restock.warehouse, quantity });
-      applied = await claimOperation(
-        trx,
-        this.#dialect,
-        `receipt:${receiptNo}`,
-        print,
-        this.#now(),
-      );
-      if (!applied) return;
-      await adjustRows(
-        trx,
-        this.#dialect,
-        { ...this.#target(info, restock.warehouse), reason: 'restock', ref: receiptNo },
-        'physical',
-        (rows) => {
-          const add = spread(
-            quantity,
-            rows.map(() => 0),
-          );
-          return rows.map((r, i) => r.physical + (add[i] as number));
-        },
-        this.#now(),
-      );
-    });
-    if (applied)
-      this.events.emit('restocked', {
-        sku: info.sku,
-        warehouse: restock.warehouse,
-        delta: quantity,
-        reason: 'restock',
-      });
-    await this.#afterWrite([info]);
+  restock(restock: Restock): Promise<void> {
+    return restockStock(this.#context, restock);
   }
 
   /** Sets physical stock to a count from the warehouse system (an absolute value, so naturally idempotent). */
-  async setPhysical(count: PhysicalCount): Promise<void> {
-    const physical = requireCount('physical', count?.physical);
-    const expected =
-      count.expected === undefined ? undefined : requireCount('expected', count.expected);
-    const info = await this.#locate(count.sku, count.warehouse);
-    let delta = 0;
-    let held = 0;
-    await runTransaction(this.#db, this.#dialect, async (trx) => {
-      const before = await adjustRows(
-        trx,
-        this.#dialect,
-        { ...this.#target(info, count.warehouse), reason: 'count', ref: '' },
-        'physical',
-        (rows) => {
-          const current = rows.reduce((n, r) => n + r.physical, 0);
-          if (expected !== undefined && current !== expected) {
-            throw new StockError(
-              'CONCURRENCY_CONFLICT',
-              `physical stock of "${info.sku}" in "${count.warehouse}" is ${current}, not the expected ${expected}; count not applied`,
-            );
-          }
-          return spread(
-            physical,
-            rows.map((r) => r.reserved + r.safety + r.activity),
-          );
-        },
-        this.#now(),
-      );
-      delta = physical - before.reduce((n, r) => n + r.physical, 0);
-      held = before.reduce((n, r) => n + r.reserved + r.activity, 0);
-    });
-    this.#catalog.forget(info.sku);
-    if (delta !== 0)
-      this.events.emit('restocked', {
-        sku: info.sku,
-        warehouse: count.warehouse,
-        delta,
-        reason: 'count',
-      });
-    if (physical < held)
-      this.events.emit('shortfall', { sku: info.sku, warehouse: count.warehouse, physical, held });
-    await this.#afterWrite([info]);
+  setPhysical(count: PhysicalCount): Promise<void> {
+    return countStock(this.#context, count);
   }
 
   /** Sets the units of a SKU kept back from sale in a warehouse. */
-  async setSafety(level: SafetyLevel): Promise<void> {
-    const safety = requireCount('safety', level?.safety);
-    const info = await this.#locate(level.sku, level.warehouse);
-    await runTransaction(this.#db, this.#dialect, (trx) =>
-      adjustRows(
-        trx,
-        this.#dialect,
-        { ...this.#target(info, level.warehouse), reason: 'safety', ref: '' },
-        'safety',
-        (rows) =>
-          spread(
-            safety,
-            rows.map(() => 0),
-          ),
-        this.#now(),
-      ),
-    );
-    await this.#afterWrite([info]);
+  setSafety(level: SafetyLevel): Promise<void> {
+    return setSafetyStock(this.#context, level);
   }
 
   /** Sets units aside for a flash-sale activity, once per (activity, SKU, warehouse). */
-  async allocateActivity(allocation: ActivityAllocation): Promise<void> {
-    const activityId = requireName('activityId', allocation?.activityId);
-    const quantity = requireCount('quantity', allocation.quantity, 1);
-    const info = await this.#locate(allocation.sku, allocation.warehouse);
-    await runTransaction(this.#db, this.#dialect, (trx) =>
-      allocateActivityRows(
-        trx,
-        this.#dialect,
-        {
-          activityId,
-          sku: info.sku,
-          warehouse: allocation.warehouse,
-          quantity,
-          shards: info.shards,
-          strategy: allocation.strategy === 'redis' ? 'redis' : 'sql',
-        },
-        this.#now(),
-      ),
-    );
-    await this.#afterWrite([info]);
+  allocateActivity(allocation: ActivityAllocation): Promise<void> {
+    return allocateActivity(this.#context, allocation);
   }
 
   /** The activity's rows (one per SKU and warehouse), as the database holds them; empty when unknown. */
-  async getActivity(activityId: string): Promise<ActivityStock[]> {
-    requireName('activityId', activityId);
-    const rows = await this.#db
-      .selectFrom('stock_activity')
-      .selectAll()
-      .where('activity_id', '=', activityId)
-      .orderBy('sku')
-      .orderBy('warehouse')
-      .execute();
-    return rows.map((r) => ({
-      activityId: r.activity_id,
-      sku: r.sku,
-      warehouse: r.warehouse,
-      allocated: Number(r.allocated),
-      sold: Number(r.sold),
-      status: r.status as ActivityStock['status'],
-      strategy: r.strategy as ActivityStock['strategy'],
-    }));
+  getActivity(activityId: string): Promise<ActivityStock[]> {
+    return readActivity(this.#context, activityId);
   }
 
   /** Ends an activity; its unsold units go back to sellable stock. Returns how many. */
-  async endActivity(activityId: string): Promise<number> {
-    requireName('activityId', activityId);
-    const skus = await this.#db
-      .selectFrom('stock_activity')
-      .select('sku')
-      .distinct()
-      .where('activity_id', '=', activityId)
-      .execute();
-    if (skus.length === 0)
-      throw new StockError('UNKNOWN_ACTIVITY', `unknown activity "${activityId}"`);
-    const infos = await this.#catalog.get(skus.map((s) => s.sku));
-    const returned = await runTransaction(this.#db, this.#dialect, (trx) =>
-      endActivityRows(
-        trx,
-        this.#dialect,
-        activityId,
-        (sku) => infos.get(sku)?.shards ?? 1,
-        this.#now(),
-      ),
-    );
-    await this.#afterWrite(infos.values());
-    return returned;
+  endActivity(activityId: string): Promise<number> {
+    return endActivity(this.#context, activityId);
   }
 
   /**
@@ -459,26 +285,8 @@ export class StockService {
    * another node is sweeping, and each release is a compare-and-set, so no
    * reservation is released twice.
    */
-  async sweepExpired(limit = 100): Promise<number> {
-    const now = this.#now();
-    const released = await runTransaction(this.#db, this.#dialect, async (trx) => {
-      const due = await trx
-        .selectFrom('stock_order')
-        .select('order_no')
-        .where('status', '=', 'reserved')
-        .where('expires_at', '<=', now)
-        .orderBy('expires_at')
-        .limit(limit)
-        .$if(this.#dialect.skipLocked, (q) => q.forUpdate().skipLocked())
-        .execute();
-      const done: string[] = [];
-      for (const { order_no } of due)
-        if (await settleOrder(trx, order_no, 'expired', now)) done.push(order_no);
-      return done;
-    });
-    for (const orderNo of released) this.events.emit('released', { orderNo, reason: 'expired' });
-    if (released.length > 0) this.#catalog.forget();
-    return released.length;
+  sweepExpired(limit = 100): Promise<number> {
+    return sweepExpired(this.#context, limit);
   }
 
   async #settle(orderNo: string, to: Settlement): Promise<OrderOutcome> {
