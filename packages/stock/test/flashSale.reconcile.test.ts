@@ -1,3 +1,4 @@
+import { waitFor } from '@mallkit/internal-harness';
 import { harness } from '@mallkit/internal-harness/vitest';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +140,9 @@ describe('RedisFlashSale reconcile', () => {
     }
     started('A-over', 1); // one at a time, in admission order: the last three are refused
     await drained(sale, 'A-over');
+    // A writer reports after its settle script ran, so the stream can be empty a moment
+    // before the last event: wait for the events themselves.
+    await waitFor('the over-admissions to be reported', 10_000, () => over.length >= 3);
     off();
     expect(over.sort()).toEqual(['OV-10', 'OV-11', 'OV-12']);
     expect(await soldInDatabase(service, 'A-over')).toBe(10);
