@@ -1,5 +1,6 @@
 import { StockError } from '../errors/StockError.js';
 import type { Order } from '../order/Order.js';
+import { shippingWarehouseOf } from '../orders/shippingWarehouseOf.js';
 import type { AllocationOptions } from './AllocationOptions.js';
 import type { AllocationPart, OrderAllocation } from './OrderAllocation.js';
 import type { WarehouseCandidate } from './WarehouseCandidate.js';
@@ -50,7 +51,6 @@ export function allocateOrder(
     return byStrategy || a.priority - b.priority || (a.warehouse < b.warehouse ? -1 : 1);
   };
 
-  const totals = new Map<string, number>();
   const lines = order.lines.map((line) => {
     const list = candidates.get(line.sku);
     if (!list) throw new StockError('UNKNOWN_SKU', `unknown SKU "${line.sku}"`);
@@ -71,20 +71,9 @@ export function allocateOrder(
         throw insufficient(line.sku, line.quantity, Math.max(0, ...ranked.map((c) => c.sellable)));
       parts.push({ warehouse: whole.warehouse, quantity: line.quantity });
     }
-    for (const part of parts) {
-      totals.set(part.warehouse, (totals.get(part.warehouse) ?? 0) + part.quantity);
-    }
     return { sku: line.sku, quantity: line.quantity, parts };
   });
-  let shippingWarehouse = '';
-  let best = -1;
-  for (const [warehouse, units] of totals) {
-    if (units > best) {
-      best = units;
-      shippingWarehouse = warehouse;
-    }
-  }
-  return { lines, shippingWarehouse };
+  return { lines, shippingWarehouse: shippingWarehouseOf(lines.flatMap((l) => l.parts)) };
 }
 
 function insufficient(sku: string, wanted: number, available: number): StockError {

@@ -1,7 +1,7 @@
-import type { ReservedPart } from './OrderOutcome.js';
-
 /** The warehouse with the most units of the order; ties go to the first by name. */
-export function shippingWarehouseOf(parts: readonly ReservedPart[]): string {
+export function shippingWarehouseOf(
+  parts: readonly { warehouse: string; quantity: number }[],
+): string {
   const units = new Map<string, number>();
   for (const part of parts)
     units.set(part.warehouse, (units.get(part.warehouse) ?? 0) + part.quantity);

@@ -5,6 +5,7 @@ import type { LagSource } from '../lag/LagSource.js';
 import type { DeadLetter } from '../transport/DeadLetter.js';
 import type { DeadLetterSource } from '../transport/DeadLetterSource.js';
 import { type DeliverySettings, deliverySettings } from '../transport/DeliverySettings.js';
+import { groupByPartition } from '../transport/groupByPartition.js';
 import { integerOption } from '../transport/integerOption.js';
 import type {
   DeliveryHandler,
@@ -13,7 +14,6 @@ import type {
 } from '../transport/MessageTransport.js';
 import { PartitionRunner } from '../transport/PartitionRunner.js';
 import { PartitionStatsBook } from '../transport/PartitionStatsBook.js';
-import { partitionOf } from '../transport/partitionOf.js';
 import { requireName } from '../transport/requireName.js';
 import type { OutgoingMessage } from '../transport/StreamMessage.js';
 import type { SubscribeOptions } from '../transport/SubscribeOptions.js';
@@ -132,13 +132,7 @@ export class RedisStreamTransport implements MessageTransport, DeadLetterSource,
     requireName('topic', topic);
     if (messages.length === 0) return;
     const started = Date.now();
-    const byPartition = new Map<number, OutgoingMessage[]>();
-    for (const message of messages) {
-      const p = partitionOf(message.key, this.#partitions);
-      const list = byPartition.get(p);
-      if (list) list.push(message);
-      else byPartition.set(p, [message]);
-    }
+    const byPartition = groupByPartition(messages, this.#partitions);
     // On a Cluster a pipeline must stay within one slot: one per partition. A WAIT at its
     // end travels on the same connection, so it covers exactly these writes.
     const pipelines: RedisStreamPipeline[] = [];

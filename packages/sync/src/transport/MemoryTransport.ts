@@ -5,6 +5,7 @@ import type { PartitionLag } from '../lag/PartitionLag.js';
 import type { DeadLetter } from './DeadLetter.js';
 import type { DeadLetterSource } from './DeadLetterSource.js';
 import { type DeliverySettings, deliverySettings } from './DeliverySettings.js';
+import { groupByPartition } from './groupByPartition.js';
 import { integerOption } from './integerOption.js';
 import { MemoryGroup, type MemoryMember } from './MemoryGroup.js';
 import { MemoryPartition } from './MemoryPartition.js';
@@ -13,7 +14,6 @@ import type { MemoryTransportOptions } from './MemoryTransportOptions.js';
 import type { DeliveryHandler, MessageTransport, Subscription } from './MessageTransport.js';
 import { PartitionRunner } from './PartitionRunner.js';
 import { PartitionStatsBook } from './PartitionStatsBook.js';
-import { partitionOf } from './partitionOf.js';
 import { requireName } from './requireName.js';
 import type { OutgoingMessage } from './StreamMessage.js';
 import type { SubscribeOptions } from './SubscribeOptions.js';
@@ -78,16 +78,7 @@ export class MemoryTransport implements MessageTransport, DeadLetterSource, LagS
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     const t = this.#topic(requireName('topic', topic));
     const started = Date.now();
-    const byPartition = new Map<number, OutgoingMessage[]>();
-    for (const message of messages) {
-      const p = partitionOf(message.key, this.#partitions);
-      let list = byPartition.get(p);
-      if (!list) {
-        list = [];
-        byPartition.set(p, list);
-      }
-      list.push(message);
-    }
+    const byPartition = groupByPartition(messages, this.#partitions);
     const at = Date.now();
     for (const [p, list] of byPartition) t.partitions[p]?.append(list, at);
     if (messages.length > 0) {
