@@ -1,10 +1,9 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './freePort.js';
 import { reaper } from './reaper.js';
-import { spawnServer } from './spawnServer.js';
+import { killServer, spawnServer } from './spawnServer.js';
 
 /** How to start one private `mariadbd` with a binary log. */
 export interface MariaDbServerOptions {
@@ -86,12 +85,8 @@ export class MariaDbServer {
   }
 
   /** Kills the process (SIGKILL by default: a crash) and waits for its exit. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.#child;
-    if (!child) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    return killServer(this.#child, signal);
   }
 
   /** Shuts the server down cleanly (SIGTERM) and waits for its exit. */

@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { freePort } from './freePort.js';
 import { reaper } from './reaper.js';
 import { requireBinary } from './requireBinary.js';
-import { spawnServer } from './spawnServer.js';
+import { killServer, spawnServer } from './spawnServer.js';
 
 /** How to start one private `redis-server`. */
 export interface RedisServerOptions {
@@ -74,12 +73,8 @@ export class RedisServer {
   }
 
   /** Kills the process (SIGKILL by default: no chance to say goodbye) and waits for its exit. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.#child;
-    if (!child) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    return killServer(this.#child, signal);
   }
 
   /** Starts the process again on the same port and directory. */

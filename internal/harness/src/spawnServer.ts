@@ -68,3 +68,14 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   });
   return child;
 }
+
+/** Sends `signal` to a server process (if it runs) and waits for its exit. */
+export async function killServer(
+  child: ({ kill(signal: NodeJS.Signals): boolean } & NodeJS.EventEmitter) | undefined,
+  signal: NodeJS.Signals,
+): Promise<void> {
+  if (!child) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
