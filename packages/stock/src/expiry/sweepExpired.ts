@@ -26,6 +26,5 @@ export async function sweepExpired(ctx: StockContext, limit: number): Promise<nu
     return done;
   });
   for (const orderNo of released) ctx.events.emit('released', { orderNo, reason: 'expired' });
-  if (released.length > 0) ctx.catalog.forget();
   return released.length;
 }
