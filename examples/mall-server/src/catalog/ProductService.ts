@@ -1,0 +1,58 @@
+import type { Cache } from '@mallkit/cache';
+import type { ChangeFeed } from '../feed/ChangeFeed.ts';
+import type { Product, ProductInput } from './Product.ts';
+import type { ProductRepository } from './ProductRepository.ts';
+
+/** Settings of a {@link ProductService}. */
+export interface ProductServiceOptions {
+  /** The product cache (L1 → L2 → loader). */
+  cache: Cache<Product>;
+  /** Catalogue reads on a miss: the replica pool. */
+  reads: ProductRepository;
+  /** Writes, and the reads that must see them: the primary. */
+  primary: ProductRepository;
+  /** Where committed changes are announced. */
+  feed: ChangeFeed;
+  /** Clock of `updated_at`. */
+  now: () => number;
+}
+
+/**
+ * The product system: cache-aside reads (L1 → L2 → one SQL `IN (…)` on the replicas)
+ * and writes that go to the primary, then refresh the cache from the primary (so a
+ * lagging replica cannot put the old row back) and announce the change.
+ */
+export class ProductService {
+  readonly #o: ProductServiceOptions;
+
+  constructor(options: ProductServiceOptions) {
+    this.#o = options;
+  }
+
+  /** One product, or `undefined`. */
+  get(sku: string): Promise<Product | undefined> {
+    return this.#o.cache.get(sku, async (key) => (await this.#o.reads.findMany([key]))[0] ?? null);
+  }
+
+  /** Many products in the order asked (`undefined` for unknown ones). */
+  getMany(skus: readonly string[]): Promise<Array<Product | undefined>> {
+    return this.#o.cache.getMany(skus, (missing) => this.#o.reads.findMany(missing));
+  }
+
+  /** Creates or updates a product; with `expectedVersion`, only from that version. */
+  async save(input: ProductInput, expectedVersion?: number): Promise<Product | undefined> {
+    const wrote = await this.#o.primary.upsert(input, this.#o.now(), expectedVersion);
+    if (!wrote) return undefined;
+    const fresh = await this.refresh(input.sku);
+    if (fresh !== undefined) await this.#o.feed.product(fresh.sku, fresh.version);
+    return fresh;
+  }
+
+  /** Reads a product from the primary into the cache (every instance's L1 drops it). */
+  async refresh(sku: string): Promise<Product | undefined> {
+    const [fresh] = await this.#o.primary.findMany([sku]);
+    if (fresh === undefined) await this.#o.cache.invalidate(sku);
+    else await this.#o.cache.set(sku, fresh);
+    return fresh;
+  }
+}

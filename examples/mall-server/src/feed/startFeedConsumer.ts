@@ -1,0 +1,57 @@
+import {
+  type ChangeHandler,
+  Consumer,
+  type Deduplicator,
+  type MessageTransport,
+  productStockConsumer,
+  type SqlExecutor,
+} from '@mallkit/sync';
+import type { ProductService } from '../catalog/ProductService.ts';
+import { changeTopic } from './ChangeFeed.ts';
+
+/** Settings of the product system's consumer of the change feed. */
+export interface FeedConsumerOptions {
+  transport: MessageTransport;
+  dedup: Deduplicator;
+  /** This instance's member name in the group. */
+  instance: string;
+  /** The product system's database, for its stock view. */
+  sql: SqlExecutor;
+  dialect: 'mysql' | 'sqlite';
+  products: ProductService;
+}
+
+/**
+ * The product system's side of the feed: stock changes update its `product_stock`
+ * view (a versioned upsert), and every change refreshes the product's cache entry from
+ * the primary. One group for all instances: each change is handled once, and the cache
+ * refresh's broadcast reaches every instance's L1.
+ */
+export async function startFeedConsumer(options: FeedConsumerOptions): Promise<Consumer> {
+  const stockView = productStockConsumer({
+    db: options.sql,
+    dialect: options.dialect,
+    map: (change) =>
+      change.table === 'stock_level' && change.after !== undefined
+        ? {
+            sku: String(change.after['sku']),
+            available: Number(change.after['sellable']),
+            version: Number(change.after['version']),
+          }
+        : undefined,
+  });
+  const handler: ChangeHandler = async (change, delivery) => {
+    if (change.table === 'stock_level') await stockView(change, delivery);
+    await options.products.refresh(change.key);
+  };
+  const consumer = new Consumer({
+    transport: options.transport,
+    topic: changeTopic,
+    group: 'product-system',
+    name: options.instance,
+    handler,
+    deduplicator: options.dedup,
+  });
+  await consumer.start();
+  return consumer;
+}
