@@ -189,6 +189,13 @@ export class StockService {
         }
       }
     } catch (error) {
+      // A retry of an order that went through is a replay, even once its SKU sold out:
+      // the plan is refused before the insert that would have found the order.
+      if (isStockError(error) && error.code === 'INSUFFICIENT_STOCK' && orderNo !== '') {
+        const stored = await readOrder(this.#db, orderNo).catch(() => undefined);
+        if (stored)
+          return this.#replay(orderNo, fingerprint(validateOrder(input, this.#limits).lines));
+      }
       const failure = isStockError(error)
         ? error
         : new StockError('STORE_UNAVAILABLE', String(error), { cause: error });

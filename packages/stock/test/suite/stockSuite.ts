@@ -105,6 +105,39 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
       expect(await sellable('conf')).toBe(9);
     });
 
+    it('a retry of an order that sold the last units replays it instead of refusing it', async () => {
+      // from an activity's pool, and from a SKU stocked in two warehouses: both are
+      // planned before the transaction, and the plan finds nothing left
+      await stocked('last', 5);
+      await service.allocateActivity({
+        activityId: 'LA',
+        sku: 'last',
+        warehouse: 'wh-a',
+        quantity: 2,
+      });
+      const pool = [{ sku: 'last', quantity: 2, activityId: 'LA' }];
+      const first = await service.deduct({ orderNo: 'L-1', lines: pool });
+      expect(await service.deduct({ orderNo: 'L-1', lines: pool })).toEqual({
+        ...first,
+        replayed: true,
+      });
+      const other = [{ sku: 'last', quantity: 1, activityId: 'LA' }];
+      expect(await codeOf(service.deduct({ orderNo: 'L-1', lines: other }))).toBe('ORDER_CONFLICT');
+      expect(await codeOf(service.deduct({ orderNo: 'L-2', lines: other }))).toBe(
+        'INSUFFICIENT_STOCK',
+      );
+
+      await stocked('last2', 1, { warehouse: 'wh-a' });
+      await service.restock({ sku: 'last2', warehouse: 'wh-b', quantity: 1, receiptNo: 'L2-b' });
+      const both = [{ sku: 'last2', quantity: 2 }];
+      const whole = await service.deduct({ orderNo: 'L-3', lines: both });
+      expect(await service.deduct({ orderNo: 'L-3', lines: both })).toEqual({
+        ...whole,
+        replayed: true,
+      });
+      expect(await sellable('last2')).toBe(0);
+    });
+
     it('release twice restores once; confirm after release is refused', async () => {
       await stocked('rel', 10);
       await service.deduct({ orderNo: 'R-1', lines: [{ sku: 'rel', quantity: 4 }] });
