@@ -1,11 +1,12 @@
 import type { Mall } from './Mall.ts';
 
+/** Category → [SKU prefix, product names]. */
 const categories = {
-  phones: ['Aurora', 'Nimbus', 'Pixelate', 'Quasar', 'Zephyr'],
-  laptops: ['Carbon', 'Flux', 'Granite', 'Helix', 'Lumen'],
-  audio: ['Echo', 'Murmur', 'Resonance', 'Tempo', 'Vibe'],
-  home: ['Hearth', 'Nest', 'Oasis', 'Quill', 'Willow'],
-  toys: ['Bumble', 'Gizmo', 'Jolly', 'Pip', 'Rocket'],
+  phones: ['phone', ['Aurora', 'Nimbus', 'Pixelate', 'Quasar', 'Zephyr']],
+  laptops: ['laptop', ['Carbon', 'Flux', 'Granite', 'Helix', 'Lumen']],
+  audio: ['audio', ['Echo', 'Murmur', 'Resonance', 'Tempo', 'Vibe']],
+  home: ['home', ['Hearth', 'Nest', 'Oasis', 'Quill', 'Willow']],
+  toys: ['toy', ['Bumble', 'Gizmo', 'Jolly', 'Pip', 'Rocket']],
 } as const;
 
 const warehouses = [
@@ -25,11 +26,11 @@ export async function seedDemo(mall: Mall): Promise<void> {
   for (const w of warehouses) await mall.stock.defineWarehouse(w);
   let n = 0;
   const counts: Array<{ sku: string; warehouse: string; physical: number }> = [];
-  for (const [category, names] of Object.entries(categories)) {
+  for (const [category, [prefix, names]] of Object.entries(categories)) {
     for (let i = 0; i < 40; i++) {
       n++;
-      const sku = `${category.slice(0, -1)}-${String(i + 1).padStart(3, '0')}`;
-      const name = `${names[i % names.length]} ${category.slice(0, -1)} ${Math.floor(i / names.length) + 1}`;
+      const sku = `${prefix}-${String(i + 1).padStart(3, '0')}`;
+      const name = `${names[i % names.length]} ${prefix} ${Math.floor(i / names.length) + 1}`;
       await mall.products.save({
         sku,
         name,

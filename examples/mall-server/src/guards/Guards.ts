@@ -52,7 +52,7 @@ export function createGuards(config: MallConfig, bus: SwitchBus | undefined): Gu
     // background work gets at most 20% of the slots, normal 60%; core can use them all
     share: { core: 1, normal: 0.6, background: 0.2 },
     eventLoopDelay,
-    maxEventLoopDelayMs: { core: 1_000, normal: 200, background: 50 },
+    maxEventLoopDelayMs: { normal: 500, background: 200 },
   });
   const clients = new KeyedLimiter({
     name: 'clients',

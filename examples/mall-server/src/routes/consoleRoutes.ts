@@ -199,7 +199,8 @@ export function consoleRoutes(app: FastifyInstance, mall: Mall): void {
   app.put<{ Params: { name: string }; Body: { on: boolean } }>(
     '/api/admin/switches/:name',
     {
-      config: admin,
+      // core: flipping a switch is what an operator does when the server is overloaded
+      config: guard('core', 'admin'),
       schema: {
         tags: ['admin'],
         summary: 'Flip a degradation switch (on: degraded), on every instance',
