@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mall } from '../src/app/Mall.ts';
 
@@ -30,7 +31,7 @@ export function routeSuite(
     const tag = name.replace(/[^a-z]/g, '');
     let mall: Mall;
     let close: () => Promise<void>;
-    const call = (options: Parameters<Mall['app']['inject']>[0]) => mall.app.inject(options);
+    const call = (options: InjectOptions) => mall.app.inject(options);
 
     beforeAll(async () => {
       ({ mall, close } = await open());
