@@ -23,6 +23,9 @@ export function openRealStack(
           scaleReads: 'master',
         })
       : new Redis(target.url, { maxRetriesPerRequest: 2 });
+  // Connection errors are reported by /ready, the breakers and the metrics; ioredis only
+  // needs a listener so that it does not print them itself.
+  redis.on('error', () => undefined);
   const primaryPool = createPool({ uri: config.mysqlUrl, connectionLimit: 24, dateStrings: true });
   const db = new Kysely<MallDatabase>({ dialect: new MysqlDialect({ pool: primaryPool }) });
   const replicaPools = config.mysqlReplicaUrls.map((uri) =>

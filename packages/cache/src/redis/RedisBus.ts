@@ -44,6 +44,14 @@ export class RedisBus implements CacheBus {
     this.#channel = options.channel ?? 'mallkit:cache:bus';
     this.#ownSubscriber = options.subscriber === undefined;
     this.#subscriber = options.subscriber ?? (redis.duplicate as () => RedisClient).call(redis);
+    if (options.subscriber === undefined) {
+      // A connection made here: its failures surface as failed commands; without a listener,
+      // ioredis would print them itself.
+      (this.#subscriber as { on?: (event: 'error', listener: () => void) => unknown }).on?.(
+        'error',
+        () => undefined,
+      );
+    }
   }
 
   async publish(message: BusMessage): Promise<void> {

@@ -111,6 +111,11 @@ export class RedisSwitchBus implements SwitchBus {
       this.#ownsSubscriber = false;
     } else if (typeof client.duplicate === 'function') {
       this.#subscriber = client.duplicate();
+      // A connection made here: its failures surface as failed commands; without a listener,
+      // ioredis would print them itself.
+      (
+        this.#subscriber as unknown as { on?: (event: 'error', listener: () => void) => unknown }
+      ).on?.('error', () => undefined);
       this.#ownsSubscriber = true;
     } else {
       throw new InvalidOptionError(

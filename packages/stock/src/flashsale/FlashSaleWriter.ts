@@ -129,6 +129,12 @@ export class FlashSaleWriter {
     let client = this.#given;
     if (!client) {
       client = (this.#context.settings.redis.duplicate as () => FlashSaleRedis)();
+      // A connection made here: its failures surface as failed commands; without a listener,
+      // ioredis would print them itself.
+      (client as { on?: (event: 'error', listener: () => void) => unknown }).on?.(
+        'error',
+        () => undefined,
+      );
       client.on?.('error', () => {}); // failures surface through the commands
     }
     this.#client = client;

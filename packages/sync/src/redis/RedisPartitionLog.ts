@@ -95,6 +95,12 @@ export class RedisPartitionLog implements PartitionLog {
     const { client, stream, group, consumer, blockMs } = this.#o;
     if (!this.#blocking) {
       this.#blocking = client.duplicate();
+      // A connection made here: its failures surface as failed commands; without a listener,
+      // ioredis would print them itself.
+      (this.#blocking as { on?: (event: 'error', listener: () => void) => unknown }).on?.(
+        'error',
+        () => undefined,
+      );
       this.#blocking.on?.('error', () => {}); // reported by the failing reads
     }
     const reply = await this.#blocking.call(
