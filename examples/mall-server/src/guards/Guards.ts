@@ -6,6 +6,7 @@ import {
   SwitchBoard,
   type SwitchBus,
 } from '@mallkit/resilience';
+import { isStockError } from '@mallkit/stock';
 import type { MallConfig } from '../config/MallConfig.ts';
 
 /**
@@ -43,6 +44,14 @@ export interface Guards {
   close(): void;
 }
 
+/**
+ * Whether an error says the dependency is unhealthy. The inventory's answers about the
+ * request itself (sold out, unknown order, wrong state…) do not: counted, a flash sale's
+ * thousands of sold-out buys would open the breaker and refuse every buyer.
+ */
+const dependencyFailure = (error: unknown): boolean =>
+  !isStockError(error) || error.code === 'STORE_UNAVAILABLE';
+
 /** Builds the guards from the configuration. */
 export function createGuards(config: MallConfig, bus: SwitchBus | undefined): Guards {
   const eventLoopDelay = new EventLoopDelaySignal();
@@ -62,6 +71,7 @@ export function createGuards(config: MallConfig, bus: SwitchBus | undefined): Gu
   const db = new DependencyPolicy({
     name: 'mysql',
     preset: 'database',
+    breaker: { isFailure: dependencyFailure },
     timeoutMs: 5_000,
     retry: false,
     bulkhead: false,
@@ -70,6 +80,7 @@ export function createGuards(config: MallConfig, bus: SwitchBus | undefined): Gu
   const redis = new DependencyPolicy({
     name: 'redis:flashsale',
     preset: 'redis',
+    breaker: { isFailure: dependencyFailure },
     timeoutMs: 2_000,
     retry: false,
     bulkhead: false,
