@@ -1,7 +1,7 @@
 import { MariaDbServer, RedisServer, TestDatabase } from '@mallkit/internal-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mall } from '../src/app/Mall.ts';
 import { createMall } from '../src/app/createMall.ts';
+import type { Mall } from '../src/app/Mall.ts';
 import { readConfig } from '../src/config/readConfig.ts';
 import { eventually } from './routeSuite.ts';
 
@@ -15,7 +15,10 @@ describe('mall-server when the database or Redis fails', () => {
   let mall: Mall;
 
   beforeAll(async () => {
-    [mariadb, redis] = await Promise.all([MariaDbServer.start({ name: 'mall-faults' }), RedisServer.start()]);
+    [mariadb, redis] = await Promise.all([
+      MariaDbServer.start({ name: 'mall-faults' }),
+      RedisServer.start(),
+    ]);
     database = await TestDatabase.create(mariadb.url, 'mall_faults');
     mall = await createMall(
       readConfig({

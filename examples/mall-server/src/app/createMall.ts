@@ -136,6 +136,7 @@ export async function createMall(
     policy: guards.redis,
     instance: config.instance,
     onAllocated: announce,
+    claimIdleMs: config.flashClaimIdleMs,
   });
 
   const wms =

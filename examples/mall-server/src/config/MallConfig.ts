@@ -30,6 +30,8 @@ export interface MallConfig {
   wmsSimulator: boolean;
   /** Period of the scheduled full warehouse sync, ms (0: off). */
   fullSyncEveryMs: number;
+  /** A flash-sale hand-off entry unsettled this long is taken over by another instance's writer, ms. */
+  flashClaimIdleMs: number;
   /** How long an unpaid reservation lives, ms. */
   reservationTtlMs: number;
   /** Largest number of ids or SKUs in one batched request. */

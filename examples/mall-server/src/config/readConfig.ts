@@ -40,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): MallConfig {
     wmsUrl: text('WMS_URL'),
     wmsSimulator: flag('WMS_SIMULATOR', embedded),
     fullSyncEveryMs: int('FULL_SYNC_EVERY_MS', 10 * 60_000),
+    flashClaimIdleMs: int('FLASH_CLAIM_IDLE_MS', 30_000),
     reservationTtlMs: int('RESERVATION_TTL_MS', 15 * 60_000),
     maxBatch: int('MAX_BATCH', 200),
     bodyLimit: int('BODY_LIMIT', 256 * 1024),

@@ -42,6 +42,7 @@ export class FlashSales {
   readonly #policy: DependencyPolicy;
   readonly #writers = new Map<string, FlashSaleWriter>();
   readonly #instance: string;
+  readonly #claimIdleMs: number;
   readonly #onAllocated: ((skus: string[]) => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
   #discovering: Promise<void> | undefined;
@@ -52,6 +53,8 @@ export class FlashSales {
     db: Kysely<MallDatabase>;
     policy: DependencyPolicy;
     instance: string;
+    /** See `MallConfig.flashClaimIdleMs`. */
+    claimIdleMs: number;
     /** Called with the SKUs whose stock an allocation changed. */
     onAllocated?: (skus: string[]) => void;
   }) {
@@ -61,6 +64,7 @@ export class FlashSales {
     this.#db = options.db;
     this.#policy = options.policy;
     this.#instance = options.instance;
+    this.#claimIdleMs = options.claimIdleMs;
     this.engine = options.sale === undefined ? 'sql' : 'redis';
   }
 
@@ -88,7 +92,10 @@ export class FlashSales {
       for (const { activity_id: id } of rows) {
         if (this.#writers.has(id)) continue;
         await sale.open(id);
-        const writer = sale.writer(id, { consumer: `${this.#instance}` });
+        const writer = sale.writer(id, {
+          consumer: this.#instance,
+          claimIdleMs: this.#claimIdleMs,
+        });
         writer.start();
         this.#writers.set(id, writer);
       }
