@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { TestDatabase, waitFor } from '@mallkit/internal-harness';
 import { harness } from '@mallkit/internal-harness/vitest';
+import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminToken,
@@ -20,6 +22,8 @@ const processes = new MallProcesses();
 const prefix = `mall-mp-${process.pid}-${randomBytes(3).toString('hex')}:`;
 let database: TestDatabase | undefined;
 let servers: MallProcess[] = [];
+/** The environment every server of this file runs with (`SEED_DEMO` aside). */
+let env: Record<string, string> = {};
 
 const server = (i: number): MallProcess => {
   const s = servers[i];
@@ -61,7 +65,7 @@ const stockOf = async (s: MallProcess, sku: string) => {
 beforeAll(async () => {
   const { cluster, mysql } = harness();
   database = await TestDatabase.create(mysql.serverUrl, 'mall_mp');
-  const env = {
+  env = {
     REDIS_URL: `redis+cluster://${cluster.seeds.map((s) => `${s.host}:${s.port}`).join(',')}`,
     REDIS_REPLICAS: '0',
     MYSQL_URL: database.url,
@@ -72,6 +76,8 @@ beforeAll(async () => {
     WMS_SIMULATOR: '0',
     LOG_LEVEL: 'warn',
     CLIENT_RPS: '1000000',
+    // A dead writer's flash-sale entries are taken over after 1 s (30 s by default).
+    FLASH_CLAIM_IDLE_MS: '1000',
   };
   // The first one migrates and seeds; the others find the catalogue there.
   const started = performance.now();
@@ -383,5 +389,232 @@ describe('three mall-server processes on Redis Cluster + MariaDB', () => {
         `${killedAt?.inFlight} requests in flight; ${lost} requests to it failed, ` +
         `${committedUnanswered} committed without an answer, ${afterKill} confirmations after the kill`,
     );
+  });
+
+  it('kill -9 of a server mid flash sale, its writer holding admitted orders: every order any server answered admitted is in the database, none it refused is, and the stock adds up', async () => {
+    const [a, b] = [server(0), server(1)];
+    const survivors = [a, b];
+    const sku = 'mp-fk-1';
+    const warehouse = 'mp-fk';
+    const activityId = 'mp-flash-kill';
+    const physical = 1_000;
+    const allocated = 600;
+    await stockUp(a, sku, warehouse, physical);
+    // The victim is a process of this test's own (the test above killed mp-c): its writer
+    // joins the activity's consumer group as `mp-d` on its first buy.
+    const victim = await processes.start({ instance: 'mp-d', env: { ...env, SEED_DEMO: '0' } });
+    const created = await admin(a, 'POST', '/api/admin/flash-sales', {
+      activityId,
+      sku,
+      warehouse,
+      quantity: allocated,
+    });
+    expect(created.body.lines).toMatchObject([{ sku, warehouse, allocated, remaining: allocated }]);
+
+    // The activity's hand-off stream, read directly: which entries the victim's writer holds.
+    const tag = `{${prefix}flash:${activityId}}`;
+    const stream = `${tag}:stream`;
+    const group = 'stock-writers';
+    const redis = new Cluster(harness().cluster.seeds);
+    /** Entries delivered to `consumer` and not settled (its pending list in the group). */
+    const heldBy = async (consumer: string) => {
+      const [, , , consumers] = (await redis.xpending(stream, group)) as [
+        number,
+        string | null,
+        string | null,
+        Array<[string, string]> | null,
+      ];
+      return Number(consumers?.find(([name]) => name === consumer)?.[1] ?? 0);
+    };
+
+    interface Buy {
+      orderNo: string;
+      server: MallProcess;
+      outcome?: 'admitted' | 'refused' | 'lost';
+      /** The network error of a request to the killed server. */
+      error?: string;
+    }
+    const buyers = 1_500;
+    const workers = 48;
+    /** Admitted answers of the victim before it may be killed. */
+    const killAfter = 30;
+    const buys: Buy[] = [];
+    let admittedByVictim = 0;
+    let admittedTotal = 0;
+    let admittedAfterKill = 0;
+    let killedAt:
+      | { admitted: number; byVictim: number; held: number; inFlight: number; pauses: number }
+      | undefined;
+    let failed = false;
+    let next = 0;
+
+    const worker = async () => {
+      try {
+        while (!failed && next < buyers) {
+          const n = next++;
+          const targets = killedAt === undefined ? [a, b, victim] : survivors;
+          const buy: Buy = {
+            orderNo: `mp-fk-${n}`,
+            server: targets[n % targets.length] as MallProcess,
+          };
+          buys.push(buy);
+          let answer: HttpAnswer;
+          try {
+            answer = await buy.server.request('POST', `/api/flash-sales/${activityId}/buy`, {
+              token: serviceToken,
+              body: { orderNo: buy.orderNo, sku, quantity: 1 },
+            });
+          } catch (error) {
+            if (buy.server === victim && killedAt !== undefined) {
+              buy.outcome = 'lost';
+              buy.error = String(error);
+              continue;
+            }
+            throw error;
+          }
+          if (answer.status === 200) {
+            expect(answer.body).toMatchObject({
+              orderNo: buy.orderNo,
+              status: 'admitted',
+              replayed: false,
+            });
+            buy.outcome = 'admitted';
+            admittedTotal++;
+            if (buy.server === victim) admittedByVictim++;
+            if (killedAt !== undefined) admittedAfterKill++;
+          } else {
+            expect(answer.status, JSON.stringify(answer.body)).toBe(409);
+            expect(answer.body?.error?.code).toBe('INSUFFICIENT_STOCK');
+            buy.outcome = 'refused';
+          }
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    // Once the victim answered `admitted` `killAfter` times and has requests in flight, it
+    // is frozen (SIGSTOP) and killed (SIGKILL) if its writer holds unsettled entries at
+    // that moment, or let go on (SIGCONT) and tried again a few ms later.
+    const killer = async () => {
+      let pauses = 0;
+      try {
+        while (!failed && killedAt === undefined) {
+          if (next >= buyers) throw new Error('every buyer was served before the kill');
+          if (admittedByVictim >= killAfter && victim.inFlight > 0) {
+            victim.child.kill('SIGSTOP');
+            pauses++;
+            const held = await heldBy(victim.instance);
+            if (held > 0) {
+              killedAt = {
+                admitted: admittedTotal,
+                byVictim: admittedByVictim,
+                held,
+                inFlight: victim.inFlight,
+                pauses,
+              };
+              victim.child.kill('SIGKILL');
+              break;
+            }
+            victim.child.kill('SIGCONT');
+          }
+          await delay(5);
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+
+    try {
+      const started = performance.now();
+      await Promise.all([killer(), ...Array.from({ length: workers }, worker)]);
+      const buyMs = performance.now() - started;
+      expect((await victim.exited).signal).toBe('SIGKILL');
+      // Killed mid-sale: units were left, and the survivors went on admitting.
+      expect(killedAt?.admitted).toBeLessThan(allocated);
+      expect(admittedAfterKill).toBeGreaterThan(0);
+      expect(buys).toHaveLength(buyers);
+
+      const drainStarted = performance.now();
+      await waitFor(
+        'the survivors to take over and write every admitted order',
+        20_000,
+        async () => {
+          const view = (await a.request('GET', `/api/flash-sales/${activityId}`)).body;
+          const line = view.lines[0];
+          return view.pending === 0 && line.sold + line.remaining === line.allocated;
+        },
+      );
+      const drainMs = performance.now() - drainStarted;
+      // 1,500 buyers for 600 units: sold out, every unit in the database.
+      for (const s of survivors) {
+        const view = await s.request('GET', `/api/flash-sales/${activityId}`);
+        expect(view.body).toMatchObject({
+          engine: 'redis',
+          pending: 0,
+          lines: [{ sku, warehouse, allocated, sold: allocated, remaining: 0 }],
+        });
+      }
+      // Nothing left with the dead writer, nothing given up on.
+      expect(await heldBy(victim.instance)).toBe(0);
+      expect(await redis.xlen(stream)).toBe(0);
+      expect(await redis.xlen(`${tag}:dead`)).toBe(0);
+
+      // What the database holds, for every order number sent.
+      const states = await mapLimited(buys, 32, async (buy) => {
+        const answer = await a.request('GET', `/api/orders/${buy.orderNo}`, {
+          token: serviceToken,
+        });
+        if (answer.status === 404) return 'absent';
+        expect(answer.status, buy.orderNo).toBe(200);
+        expect(answer.body, buy.orderNo).toMatchObject({
+          orderNo: buy.orderNo,
+          status: 'reserved',
+          parts: [{ sku, warehouse, quantity: 1, activityId }],
+        });
+        return 'reserved';
+      });
+      let inDatabase = 0;
+      let lostInDatabase = 0;
+      buys.forEach((buy, i) => {
+        const state = states[i];
+        const where = `${buy.orderNo} on ${buy.server.instance} (${buy.outcome}): ${state}`;
+        if (buy.outcome === 'admitted') expect(state, where).toBe('reserved');
+        else if (buy.outcome === 'refused') expect(state, where).toBe('absent');
+        else {
+          // Only a request to the killed server may go without an answer; its order may
+          // have been admitted before the process died.
+          expect(buy.outcome, where).toBe('lost');
+          expect(buy.server, where).toBe(victim);
+          if (state === 'reserved') lostInDatabase++;
+        }
+        if (state === 'reserved') inDatabase++;
+      });
+      const admitted = buys.filter((buy) => buy.outcome === 'admitted').length;
+      expect(inDatabase).toBe(allocated);
+      expect(admitted + lostInDatabase).toBe(allocated);
+
+      // No oversell: the pool is spent on exactly these reservations; the rest is untouched.
+      for (const s of survivors) {
+        expect(await stockOf(s, sku)).toMatchObject({
+          physical,
+          reserved: allocated,
+          activity: 0,
+          sellable: physical - allocated,
+        });
+      }
+      const lost = buys.filter((buy) => buy.outcome === 'lost').length;
+      console.log(
+        `multiProcess: ${buyers} flash-sale buys in ${buyMs.toFixed(0)} ms; killed ` +
+          `${victim.instance} after ${killedAt?.admitted} admissions (${killedAt?.byVictim} its ` +
+          `own, ${killedAt?.pauses} freeze(s)) with its writer holding ${killedAt?.held} entries ` +
+          `and ${killedAt?.inFlight} requests in flight; ${lost} requests to it failed ` +
+          `(${lostInDatabase} of those orders in the database), ${admittedAfterKill} admissions ` +
+          `after the kill; every admitted order in the database ${drainMs.toFixed(0)} ms later`,
+      );
+    } finally {
+      redis.disconnect();
+    }
   });
 });

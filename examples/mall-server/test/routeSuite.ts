@@ -26,6 +26,7 @@ export async function eventually(check: () => Promise<void>, deadlineMs = 10_000
 export function routeSuite(
   name: string,
   open: () => Promise<{ mall: Mall; close: () => Promise<void> }>,
+  more?: (mall: () => Mall) => void,
 ) {
   describe(`mall-server routes (${name})`, () => {
     const tag = name.replace(/[^a-z]/g, '');
@@ -433,6 +434,29 @@ export function routeSuite(
       expect(again.changed).toEqual([]);
     });
 
+    it('changes a SKU strategy and keeps the settings left out', async () => {
+      const res = await call({
+        method: 'PUT',
+        url: '/api/admin/skus/phone-001',
+        payload: { strategy: 'lock' },
+        headers: admin,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        sku: 'phone-001',
+        shards: 4,
+        strategy: 'lock',
+        lowStock: { threshold: 10, clear: 20 },
+      });
+      const order = await call({
+        method: 'POST',
+        url: '/api/orders',
+        payload: { orderNo: `${tag}-lock-1`, lines: [{ sku: 'phone-001', quantity: 1 }] },
+        headers: service,
+      });
+      expect(order.json()).toMatchObject({ status: 'reserved', strategy: 'lock' });
+    });
+
     it('reports health, readiness, metrics and the OpenAPI document', async () => {
       expect((await call({ url: '/health' })).json()).toMatchObject({ status: 'ok' });
       const ready = await call({ url: '/ready' });
@@ -463,5 +487,6 @@ export function routeSuite(
         'listing.off',
       );
     });
+    more?.(() => mall);
   });
 }

@@ -1,6 +1,6 @@
 import type { Cache, HotKeyDetector } from '@mallkit/cache';
 import type { StockService } from '@mallkit/stock';
-import type { Consumer, SyncReport, WarehouseSync } from '@mallkit/sync';
+import type { CdcPipeline, Consumer, SyncReport, WarehouseSync } from '@mallkit/sync';
 import type { FastifyInstance } from 'fastify';
 import type { Product } from '../catalog/Product.ts';
 import type { ProductRepository } from '../catalog/ProductRepository.ts';
@@ -35,6 +35,8 @@ export interface Mall {
   hotKeys: HotKeyDetector;
   feed: ChangeFeed;
   consumer: Consumer;
+  /** The product outbox's relay to the feed (MySQL only). */
+  outboxRelay: CdcPipeline | undefined;
   guards: Guards;
   flashSales: FlashSales;
   warehouseSync: WarehouseSync;

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { createCache, HotKeyDetector } from '@mallkit/cache';
 import { ReservationSweeper, StockService } from '@mallkit/stock';
 import { HttpWarehouseSystem, type SyncReport, SyncScheduler, WarehouseSync } from '@mallkit/sync';
+import { createOutboxTable } from '@mallkit/sync/mysql';
 import fastify from 'fastify';
 import { CompiledQuery } from 'kysely';
 import { migrateCatalog } from '../catalog/migrateCatalog.ts';
@@ -12,6 +13,11 @@ import { ProductRepository } from '../catalog/ProductRepository.ts';
 import { ProductService } from '../catalog/ProductService.ts';
 import type { MallConfig } from '../config/MallConfig.ts';
 import { ChangeFeed } from '../feed/ChangeFeed.ts';
+import {
+  productOutboxHook,
+  productOutboxTable,
+  startProductOutbox,
+} from '../feed/productOutbox.ts';
 import { startFeedConsumer } from '../feed/startFeedConsumer.ts';
 import { FlashSales } from '../flashsale/FlashSales.ts';
 import { createGuards } from '../guards/Guards.ts';
@@ -52,6 +58,7 @@ export async function createMall(
       ? openRealStack({ ...config, redisUrl: config.redisUrl, mysqlUrl: config.mysqlUrl })
       : openEmbeddedStack(config));
   await migrateCatalog(stack.db);
+  if (stack.outboxPool !== undefined) await createOutboxTable(stack.outboxPool, productOutboxTable);
 
   const guards = createGuards(config, stack.switchBus);
   const hotKeys = new HotKeyDetector({ promotionTtlMs: 10_000 });
@@ -83,6 +90,7 @@ export async function createMall(
     primary: new ProductRepository(stack.db),
     feed,
     now: Date.now,
+    ...(stack.outboxPool === undefined ? {} : { outbox: productOutboxHook }),
   });
 
   const alerts: LowStockAlert[] = [];
@@ -128,6 +136,11 @@ export async function createMall(
     dialect: stack.dialect,
     products,
   });
+
+  const outboxRelay =
+    stack.outboxPool === undefined
+      ? undefined
+      : await startProductOutbox({ pool: stack.outboxPool, transport: stack.transport });
 
   const flashSales = new FlashSales({
     stock,
@@ -241,6 +254,7 @@ export async function createMall(
     hotKeys,
     feed,
     consumer,
+    outboxRelay,
     guards,
     flashSales,
     warehouseSync,
@@ -261,6 +275,7 @@ export async function createMall(
       await scheduler?.stop();
       await sweeper.stop();
       await flashSales.close();
+      await outboxRelay?.stop();
       await consumer.stop();
       await productCache.close();
       guards.close();

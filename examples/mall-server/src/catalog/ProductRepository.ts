@@ -1,6 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { MallDatabase } from './MallDatabase.ts';
 import type { Product, ProductInput } from './Product.ts';
+
+/** Runs inside a product write's transaction, after the row is written (e.g. the outbox insert). */
+export type ProductWriteHook = (
+  trx: Transaction<MallDatabase>,
+  sku: string,
+  version: number,
+) => Promise<void>;
 
 const columns = [
   'product.sku',
@@ -80,13 +87,19 @@ export class ProductRepository {
   }
 
   /**
-   * Inserts or updates a product. With `expectedVersion`, only if the row is still at
-   * that version (false otherwise); returns whether it wrote.
+   * Inserts or updates a product in one transaction and returns its new version. With
+   * `expectedVersion`, only a row still at that version is updated (`undefined`
+   * otherwise). `inTransaction` runs in the same transaction once the row is written and
+   * locked: the outbox write, so the change is announced if and only if it commits.
    */
-  async upsert(input: ProductInput, now: number, expectedVersion?: number): Promise<boolean> {
+  async upsert(
+    input: ProductInput,
+    now: number,
+    options: { expectedVersion?: number; inTransaction?: ProductWriteHook } = {},
+  ): Promise<number | undefined> {
     const description = input.description ?? '';
-    if (expectedVersion !== undefined) {
-      const result = await this.#db
+    return this.#db.transaction().execute(async (trx) => {
+      let update = trx
         .updateTable('product')
         .set((eb) => ({
           name: input.name,
@@ -96,39 +109,34 @@ export class ProductRepository {
           version: eb('version', '+', 1),
           updated_at: now,
         }))
+        .where('sku', '=', input.sku);
+      if (options.expectedVersion !== undefined) {
+        update = update.where('version', '=', options.expectedVersion);
+      }
+      const updated = await update.executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) {
+        if (options.expectedVersion !== undefined) return undefined;
+        await trx
+          .insertInto('product')
+          .values({
+            sku: input.sku,
+            name: input.name,
+            category: input.category,
+            price_cents: input.priceCents,
+            description,
+            version: 1,
+            updated_at: now,
+          })
+          .execute();
+      }
+      const { version } = await trx
+        .selectFrom('product')
+        .select('version')
         .where('sku', '=', input.sku)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    }
-    await this.#db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('product')
-        .set((eb) => ({
-          name: input.name,
-          category: input.category,
-          price_cents: input.priceCents,
-          description,
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('sku', '=', input.sku)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows > 0n) return;
-      await trx
-        .insertInto('product')
-        .values({
-          sku: input.sku,
-          name: input.name,
-          category: input.category,
-          price_cents: input.priceCents,
-          description,
-          version: 1,
-          updated_at: now,
-        })
-        .execute();
+        .executeTakeFirstOrThrow();
+      await options.inTransaction?.(trx, input.sku, Number(version));
+      return Number(version);
     });
-    return true;
   }
 
   /** Number of products. */

@@ -1,7 +1,7 @@
 import type { Cache } from '@mallkit/cache';
 import type { ChangeFeed } from '../feed/ChangeFeed.ts';
 import type { Product, ProductInput } from './Product.ts';
-import type { ProductRepository } from './ProductRepository.ts';
+import type { ProductRepository, ProductWriteHook } from './ProductRepository.ts';
 
 /** Settings of a {@link ProductService}. */
 export interface ProductServiceOptions {
@@ -15,6 +15,11 @@ export interface ProductServiceOptions {
   feed: ChangeFeed;
   /** Clock of `updated_at`. */
   now: () => number;
+  /**
+   * Records the change in the write's own transaction (the MySQL outbox, relayed to the
+   * feed by `OutboxSource`); without it the change is published after the commit.
+   */
+  outbox?: ProductWriteHook;
 }
 
 /**
@@ -41,11 +46,14 @@ export class ProductService {
 
   /** Creates or updates a product; with `expectedVersion`, only from that version. */
   async save(input: ProductInput, expectedVersion?: number): Promise<Product | undefined> {
-    const wrote = await this.#o.primary.upsert(input, this.#o.now(), expectedVersion);
-    if (!wrote) return undefined;
-    const fresh = await this.refresh(input.sku);
-    if (fresh !== undefined) await this.#o.feed.product(fresh.sku, fresh.version);
-    return fresh;
+    const outbox = this.#o.outbox;
+    const version = await this.#o.primary.upsert(input, this.#o.now(), {
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(outbox === undefined ? {} : { inTransaction: outbox }),
+    });
+    if (version === undefined) return undefined;
+    if (outbox === undefined) await this.#o.feed.product(input.sku, version);
+    return this.refresh(input.sku);
   }
 
   /** Reads a product from the primary into the cache (every instance's L1 drops it). */

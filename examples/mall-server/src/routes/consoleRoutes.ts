@@ -77,6 +77,7 @@ export function consoleRoutes(app: FastifyInstance, mall: Mall): void {
         sync: {
           lag: lag === undefined ? null : { messages: lag.messages, seconds: lag.seconds },
           consumer: mall.consumer.stats(),
+          outbox: mall.outboxRelay?.status() ?? null,
           lastFullSync:
             sync === undefined
               ? null

@@ -1,3 +1,4 @@
+import type { SkuSettings } from '@mallkit/stock';
 import type { FastifyInstance } from 'fastify';
 import type { Mall } from '../app/Mall.ts';
 import { guard } from '../http/RouteConfig.ts';
@@ -62,7 +63,8 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
       config: admin,
       schema: {
         tags: ['admin'],
-        summary: 'Stock settings of a SKU: deduction strategy, hot-row shards, low-stock alert',
+        summary:
+          'Stock settings of a SKU: deduction strategy, hot-row shards, low-stock alert (fields left out keep their values)',
         security,
         params: { type: 'object', properties: { sku: skuSchema }, required: ['sku'] },
         body: {
@@ -85,8 +87,27 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
       },
     },
     async (request) => {
-      await db(() => stock.defineSku({ sku: request.params.sku, ...request.body }));
-      return { sku: request.params.sku, ...request.body };
+      // a PATCH in effect: what the body leaves out keeps its current value
+      const current = await mall.stack.db
+        .selectFrom('stock_sku')
+        .selectAll()
+        .where('sku', '=', request.params.sku)
+        .executeTakeFirst();
+      const kept: SkuSettings = { sku: request.params.sku };
+      if (current !== undefined) {
+        kept.shards = Number(current.shards);
+        if (current.strategy !== null)
+          kept.strategy = current.strategy as NonNullable<SkuSettings['strategy']>;
+        if (current.low_threshold !== null) {
+          kept.lowStock = {
+            threshold: Number(current.low_threshold),
+            ...(current.low_clear === null ? {} : { clear: Number(current.low_clear) }),
+          };
+        }
+      }
+      const settings: SkuSettings = { ...kept, ...request.body };
+      await db(() => stock.defineSku(settings));
+      return settings;
     },
   );
 

@@ -34,6 +34,8 @@ export interface MallStack {
   switchBus: SwitchBus | undefined;
   /** Flash sales on Redis + Lua (real stack only; the embedded mode sells activities in SQL). */
   flashSale: ((service: import('@mallkit/stock').StockService) => RedisFlashSale) | undefined;
+  /** The primary's mysql2 promise pool, for the outbox relay (real stack only). */
+  outboxPool: import('mysql2/promise').Pool | undefined;
   /** Probes the dependencies for `/ready`. */
   probe(): Promise<{ redis: boolean; db: boolean }>;
   /** Closes what the stack opened. */

@@ -26,6 +26,7 @@ export function openEmbeddedStack(config: MallConfig): MallStack {
     dedup: new MemoryDeduplicator(),
     switchBus: undefined,
     flashSale: undefined,
+    outboxPool: undefined,
     probe: async () => ({
       redis: true,
       db: await sql`SELECT 1`.execute(db).then(

@@ -68,6 +68,7 @@ export function openRealStack(
         prefix: `${config.redisPrefix}flash`,
         replicas: config.redisReplicas,
       }),
+    outboxPool: primaryPool.promise(),
     probe: async () => {
       const [redisUp, dbUp] = await Promise.all([
         redis.ping().then(
