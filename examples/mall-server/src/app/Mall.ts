@@ -6,6 +6,7 @@ import type { Product } from '../catalog/Product.ts';
 import type { ProductRepository } from '../catalog/ProductRepository.ts';
 import type { ProductService } from '../catalog/ProductService.ts';
 import type { MallConfig } from '../config/MallConfig.ts';
+import type { BinlogLeader } from '../feed/BinlogLeader.ts';
 import type { ChangeFeed } from '../feed/ChangeFeed.ts';
 import type { FlashSales } from '../flashsale/FlashSales.ts';
 import type { Guards } from '../guards/Guards.ts';
@@ -37,6 +38,8 @@ export interface Mall {
   consumer: Consumer;
   /** The product outbox's relay to the feed (MySQL only). */
   outboxRelay: CdcPipeline | undefined;
+  /** The binlog capture of stock changes (`CDC_SOURCE=binlog`). */
+  binlog: BinlogLeader | undefined;
   guards: Guards;
   flashSales: FlashSales;
   warehouseSync: WarehouseSync;

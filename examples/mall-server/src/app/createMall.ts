@@ -12,6 +12,7 @@ import type { Product } from '../catalog/Product.ts';
 import { ProductRepository } from '../catalog/ProductRepository.ts';
 import { ProductService } from '../catalog/ProductService.ts';
 import type { MallConfig } from '../config/MallConfig.ts';
+import { BinlogLeader } from '../feed/BinlogLeader.ts';
 import { ChangeFeed } from '../feed/ChangeFeed.ts';
 import {
   productOutboxHook,
@@ -96,6 +97,7 @@ export async function createMall(
   const alerts: LowStockAlert[] = [];
   let deductions = 0;
   const announce = (skus: Iterable<string>) => {
+    if (config.cdcSource === 'binlog') return; // the binlog carries them
     feed.stock(skus).then(
       () => metrics.feedEvents.inc({ result: 'published' }),
       () => metrics.feedEvents.inc({ result: 'failed' }),
@@ -115,6 +117,17 @@ export async function createMall(
     });
   }
   stock.events.on('restocked', ({ sku }) => announce([sku]));
+  const binlog =
+    config.cdcSource === 'binlog' && stack.outboxPool !== undefined && config.mysqlUrl !== undefined
+      ? new BinlogLeader({
+          url: config.mysqlUrl,
+          pool: stack.outboxPool,
+          database: new URL(config.mysqlUrl).pathname.slice(1),
+          transport: stack.transport,
+          leases: stack.leases,
+          leaseName: `${config.redisPrefix}binlog`,
+        })
+      : undefined;
   stock.events.on('lowStock', ({ sku, sellable, threshold }) => {
     alerts.unshift({ sku, sellable, threshold, at: Date.now(), cleared: false });
     alerts.length = Math.min(alerts.length, 200);
@@ -135,6 +148,7 @@ export async function createMall(
     sql,
     dialect: stack.dialect,
     products,
+    feed,
   });
 
   const outboxRelay =
@@ -255,6 +269,7 @@ export async function createMall(
     feed,
     consumer,
     outboxRelay,
+    binlog,
     guards,
     flashSales,
     warehouseSync,
@@ -276,6 +291,7 @@ export async function createMall(
       await sweeper.stop();
       await flashSales.close();
       await outboxRelay?.stop();
+      await binlog?.stop();
       await consumer.stop();
       await productCache.close();
       guards.close();
@@ -294,6 +310,7 @@ export async function createMall(
 
   if (config.seedDemo) await seedDemo(mall);
   await flashSales.start();
+  await binlog?.start();
   const sweeper = new ReservationSweeper(stock, { intervalMs: 2_000 });
   sweeper.start();
   scheduler?.start();

@@ -6,6 +6,11 @@ export interface MallConfig {
   host: string;
   /** Redis URL (`redis://…`) or Cluster seeds (`redis+cluster://h1:p1,h2:p2`); none: embedded mode. */
   redisUrl: string | undefined;
+  /**
+   * Where stock changes enter the feed: `app` (each instance announces its own writes) or
+   * `binlog` (one instance reads the primary's binlog: every change, whoever made it).
+   */
+  cdcSource: 'app' | 'binlog';
   /** Start of every Redis key and channel of this deployment. */
   redisPrefix: string;
   /** Replicas each Redis master has: flash-sale admissions wait for them (`WAIT`). */

@@ -28,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): MallConfig {
     port: int('PORT', 3000),
     host: text('HOST') ?? '127.0.0.1',
     redisUrl: text('REDIS_URL'),
+    cdcSource: cdcSource(text('CDC_SOURCE'), embedded),
     redisPrefix: text('REDIS_PREFIX') ?? 'mall:',
     redisReplicas: int('REDIS_REPLICAS', 0),
     mysqlUrl: text('MYSQL_URL'),
@@ -48,4 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): MallConfig {
     concurrency: int('CONCURRENCY', 512),
     logLevel: text('LOG_LEVEL') ?? 'info',
   };
+}
+
+function cdcSource(value: string | undefined, embedded: boolean): 'app' | 'binlog' {
+  if (value === undefined || value === 'app') return 'app';
+  if (value !== 'binlog') throw new Error(`CDC_SOURCE must be "app" or "binlog", got "${value}"`);
+  if (embedded) throw new Error('CDC_SOURCE=binlog needs MYSQL_URL (SQLite has no binlog)');
+  return 'binlog';
 }

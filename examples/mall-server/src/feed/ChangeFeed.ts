@@ -2,6 +2,13 @@ import type { ChangeEvent, MessageTransport } from '@mallkit/sync';
 import { type Kysely, sql } from 'kysely';
 import type { MallDatabase } from '../catalog/MallDatabase.ts';
 
+/** A SKU's stock totals as the product system keeps them. */
+export interface StockTotals {
+  sku: string;
+  sellable: number;
+  version: number;
+}
+
 /** Topic of the server's change feed. */
 export const changeTopic = 'mall.changes';
 
@@ -32,8 +39,19 @@ export class ChangeFeed {
 
   /** Stock of these SKUs changed: reads their totals from the primary and publishes them. */
   async stock(skus: Iterable<string>): Promise<void> {
+    const totals = await this.totals(skus);
+    await this.#publish(
+      totals.map((t) => this.#event(`stock:${t.sku}:${t.version}`, 'stock_level', t.sku, { ...t })),
+    );
+  }
+
+  /**
+   * Sellable units (never below 0) and the sum of the row versions of these SKUs, as the
+   * primary holds them now.
+   */
+  async totals(skus: Iterable<string>): Promise<StockTotals[]> {
     const unique = [...new Set(skus)];
-    if (unique.length === 0) return;
+    if (unique.length === 0) return [];
     const rows = await this.#db
       .selectFrom('stock_level')
       .select([
@@ -44,17 +62,11 @@ export class ChangeFeed {
       .where('sku', 'in', unique)
       .groupBy('sku')
       .execute();
-    await this.#publish(
-      rows.map((row) => {
-        const version = Number(row.version);
-        const sellable = Math.max(0, Number(row.sellable));
-        return this.#event(`stock:${row.sku}:${version}`, 'stock_level', row.sku, {
-          sku: row.sku,
-          sellable,
-          version,
-        });
-      }),
-    );
+    return rows.map((row) => ({
+      sku: row.sku,
+      sellable: Math.max(0, Number(row.sellable)),
+      version: Number(row.version),
+    }));
   }
 
   #event(id: string, table: string, key: string, after: Record<string, unknown>): ChangeEvent {

@@ -7,7 +7,7 @@ import {
   type SqlExecutor,
 } from '@mallkit/sync';
 import type { ProductService } from '../catalog/ProductService.ts';
-import { changeTopic } from './ChangeFeed.ts';
+import { type ChangeFeed, changeTopic } from './ChangeFeed.ts';
 
 /** Settings of the product system's consumer of the change feed. */
 export interface FeedConsumerOptions {
@@ -19,6 +19,8 @@ export interface FeedConsumerOptions {
   sql: SqlExecutor;
   dialect: 'mysql' | 'sqlite';
   products: ProductService;
+  /** Reads a SKU's totals when a change does not carry them (binlog row images). */
+  feed: ChangeFeed;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function startFeedConsumer(options: FeedConsumerOptions): Promise<C
     db: options.sql,
     dialect: options.dialect,
     map: (change) =>
-      change.table === 'stock_level' && change.after !== undefined
+      change.after !== undefined
         ? {
             sku: String(change.after['sku']),
             available: Number(change.after['sellable']),
@@ -41,8 +43,19 @@ export async function startFeedConsumer(options: FeedConsumerOptions): Promise<C
         : undefined,
   });
   const handler: ChangeHandler = async (change, delivery) => {
-    if (change.table === 'stock_level') await stockView(change, delivery);
-    await options.products.refresh(change.key);
+    const table = change.table.slice(change.table.lastIndexOf('.') + 1);
+    if (table !== 'stock_level') {
+      await options.products.refresh(change.key);
+      return;
+    }
+    // the server's own events carry the SKU's totals; a binlog row image is one row of
+    // one warehouse and shard, so the totals are read from the primary
+    const image = change.after ?? change.before ?? {};
+    const sku = String(image['sku']);
+    const totals =
+      image['sellable'] === undefined ? (await options.feed.totals([sku]))[0] : { sku, ...image };
+    if (totals !== undefined) await stockView({ ...change, table, after: { ...totals } }, delivery);
+    await options.products.refresh(sku);
   };
   const consumer = new Consumer({
     transport: options.transport,

@@ -78,6 +78,10 @@ export function consoleRoutes(app: FastifyInstance, mall: Mall): void {
           lag: lag === undefined ? null : { messages: lag.messages, seconds: lag.seconds },
           consumer: mall.consumer.stats(),
           outbox: mall.outboxRelay?.status() ?? null,
+          binlog:
+            mall.binlog === undefined
+              ? null
+              : { leading: mall.binlog.leading, status: mall.binlog.status() ?? null },
           lastFullSync:
             sync === undefined
               ? null
