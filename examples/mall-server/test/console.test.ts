@@ -1,3 +1,4 @@
+import type { WarehouseStock } from '@mallkit/stock';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMall } from '../src/app/createMall.ts';
@@ -7,14 +8,8 @@ import { readConfig } from '../src/config/readConfig.ts';
 const ADMIN_TOKEN = 'admin-dev-token';
 const TOKEN_KEY = 'mallkit.console.adminToken';
 
-interface StockRow {
+interface StockRow extends WarehouseStock {
   sku: string;
-  warehouse: string;
-  physical: number;
-  reserved: number;
-  safety: number;
-  activity: number;
-  sellable: number;
 }
 
 interface CategoryPage {

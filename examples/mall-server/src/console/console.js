@@ -396,32 +396,23 @@ function renderChart(container, samples, options) {
       }),
     );
   }
+  const note = (text) =>
+    svg.append(
+      s(
+        'text',
+        {
+          class: 'chart-empty',
+          x: pad.left + plotW / 2,
+          y: pad.top + plotH / 2,
+          'text-anchor': 'middle',
+        },
+        text,
+      ),
+    );
   if (points.length === 0) {
-    svg.append(
-      s(
-        'text',
-        {
-          class: 'chart-empty',
-          x: pad.left + plotW / 2,
-          y: pad.top + plotH / 2,
-          'text-anchor': 'middle',
-        },
-        'Waiting for samples…',
-      ),
-    );
+    note('Waiting for samples…');
   } else if (values.length === 0) {
-    svg.append(
-      s(
-        'text',
-        {
-          class: 'chart-empty',
-          x: pad.left + plotW / 2,
-          y: pad.top + plotH / 2,
-          'text-anchor': 'middle',
-        },
-        'No traffic in this window',
-      ),
-    );
+    note('No traffic in this window');
   }
   container.replaceChildren(svg);
 }
