@@ -457,6 +457,39 @@ export function routeSuite(
       expect(order.json()).toMatchObject({ status: 'reserved', strategy: 'lock' });
     });
 
+    it('splits an order over warehouses when one cannot serve it, by warehouse priority', async () => {
+      const setup = (await call({ url: '/api/admin/warehouses', headers: admin })).json();
+      expect(setup.split).toEqual({ strategy: 'priority', allowSplit: true });
+      const priority = new Map<string, number>(
+        setup.items.map((w: { code: string; priority: number }) => [w.code, w.priority]),
+      );
+      const { warehouses } = (await call({ url: '/api/stock/laptop-030' })).json();
+      const [first, second] = [...warehouses].sort(
+        (a, b) => Number(priority.get(a.warehouse)) - Number(priority.get(b.warehouse)),
+      );
+      // one unit more than the first warehouse by priority holds: the rest from the next
+      const order = await call({
+        method: 'POST',
+        url: '/api/orders',
+        payload: {
+          orderNo: `${tag}-split-1`,
+          lines: [{ sku: 'laptop-030', quantity: first.sellable + 1 }],
+        },
+        headers: service,
+      });
+      expect(order.statusCode).toBe(200);
+      const parts = order
+        .json()
+        .parts.map((p: { warehouse: string; quantity: number }) => [p.warehouse, p.quantity]);
+      expect(parts.sort()).toEqual(
+        [
+          [first.warehouse, first.sellable],
+          [second.warehouse, 1],
+        ].sort(),
+      );
+      expect(order.json().shippingWarehouse).toBe(first.warehouse);
+    });
+
     it('reports health, readiness, metrics and the OpenAPI document', async () => {
       expect((await call({ url: '/health' })).json()).toMatchObject({ status: 'ok' });
       const ready = await call({ url: '/ready' });

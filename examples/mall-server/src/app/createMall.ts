@@ -78,6 +78,7 @@ export async function createMall(
     reservationTtlMs: config.reservationTtlMs,
     lock: { provider: stack.locks, keyPrefix: `${config.redisPrefix}lock:` },
     limits: { maxLines: 50 },
+    allocation: { strategy: config.splitStrategy, allowSplit: config.allowSplit },
   });
   const feed = new ChangeFeed({
     db: stack.db,

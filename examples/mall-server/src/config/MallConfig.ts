@@ -37,6 +37,10 @@ export interface MallConfig {
   fullSyncEveryMs: number;
   /** A flash-sale hand-off entry unsettled this long is taken over by another instance's writer, ms. */
   flashClaimIdleMs: number;
+  /** How an order is split over warehouses: `priority`, `nearest` (to the order's `region`) or `mostStock`. */
+  splitStrategy: 'priority' | 'nearest' | 'mostStock';
+  /** Whether one order line may be served from several warehouses. */
+  allowSplit: boolean;
   /** How long an unpaid reservation lives, ms. */
   reservationTtlMs: number;
   /** Largest number of ids or SKUs in one batched request. */

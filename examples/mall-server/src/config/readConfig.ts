@@ -42,6 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): MallConfig {
     wmsSimulator: flag('WMS_SIMULATOR', embedded),
     fullSyncEveryMs: int('FULL_SYNC_EVERY_MS', 10 * 60_000),
     flashClaimIdleMs: int('FLASH_CLAIM_IDLE_MS', 30_000),
+    splitStrategy: splitStrategy(text('SPLIT_STRATEGY')),
+    allowSplit: flag('ALLOW_SPLIT', true),
     reservationTtlMs: int('RESERVATION_TTL_MS', 15 * 60_000),
     maxBatch: int('MAX_BATCH', 200),
     bodyLimit: int('BODY_LIMIT', 256 * 1024),
@@ -56,4 +58,10 @@ function cdcSource(value: string | undefined, embedded: boolean): 'app' | 'binlo
   if (value !== 'binlog') throw new Error(`CDC_SOURCE must be "app" or "binlog", got "${value}"`);
   if (embedded) throw new Error('CDC_SOURCE=binlog needs MYSQL_URL (SQLite has no binlog)');
   return 'binlog';
+}
+
+function splitStrategy(value: string | undefined): 'priority' | 'nearest' | 'mostStock' {
+  if (value === undefined) return 'priority';
+  if (value === 'priority' || value === 'nearest' || value === 'mostStock') return value;
+  throw new Error(`SPLIT_STRATEGY must be "priority", "nearest" or "mostStock", got "${value}"`);
 }

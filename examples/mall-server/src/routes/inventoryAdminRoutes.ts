@@ -22,6 +22,8 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
         .orderBy('priority')
         .orderBy('code')
         .execute(),
+      // set by SPLIT_STRATEGY and ALLOW_SPLIT (StockService fixes its allocation when built)
+      split: { strategy: mall.config.splitStrategy, allowSplit: mall.config.allowSplit },
     }),
   );
 
