@@ -174,11 +174,16 @@ describe.each(modes)('RedisLockProvider on $name Redis', (mode) => {
     await mode.flushScripts(client);
     const first = await provider.tryAcquire(key, 10_000);
     await first?.release();
-    expect(calls).toEqual({ evalsha: 2, eval: 2 }); // both scripts: NOSCRIPT, then EVAL
+    // both scripts: NOSCRIPT, then EVAL. The servers are shared with other test files,
+    // which may load the same script (same SHA1) between the flush and our call: then
+    // only the other one needs EVAL.
+    expect(calls.evalsha).toBe(2);
+    expect(calls.eval).toBeGreaterThanOrEqual(1);
+    const loads = calls.eval;
 
     const second = await provider.tryAcquire(key, 10_000);
     await second?.release();
-    expect(calls).toEqual({ evalsha: 4, eval: 2 }); // cached now
+    expect(calls).toEqual({ evalsha: 4, eval: loads }); // cached now
     expect(second?.token).toBe((first?.token ?? 0) + 1);
   });
 

@@ -116,22 +116,24 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
         quantity: 2,
       });
       const pool = [{ sku: 'last', quantity: 2, activityId: 'LA' }];
-      const first = await service.deduct({ orderNo: 'L-1', lines: pool });
-      expect(await service.deduct({ orderNo: 'L-1', lines: pool })).toEqual({
+      const first = await service.deduct({ orderNo: 'LAST-1', lines: pool });
+      expect(await service.deduct({ orderNo: 'LAST-1', lines: pool })).toEqual({
         ...first,
         replayed: true,
       });
       const other = [{ sku: 'last', quantity: 1, activityId: 'LA' }];
-      expect(await codeOf(service.deduct({ orderNo: 'L-1', lines: other }))).toBe('ORDER_CONFLICT');
-      expect(await codeOf(service.deduct({ orderNo: 'L-2', lines: other }))).toBe(
+      expect(await codeOf(service.deduct({ orderNo: 'LAST-1', lines: other }))).toBe(
+        'ORDER_CONFLICT',
+      );
+      expect(await codeOf(service.deduct({ orderNo: 'LAST-2', lines: other }))).toBe(
         'INSUFFICIENT_STOCK',
       );
 
       await stocked('last2', 1, { warehouse: 'wh-a' });
-      await service.restock({ sku: 'last2', warehouse: 'wh-b', quantity: 1, receiptNo: 'L2-b' });
+      await service.restock({ sku: 'last2', warehouse: 'wh-b', quantity: 1, receiptNo: 'LAST-b' });
       const both = [{ sku: 'last2', quantity: 2 }];
-      const whole = await service.deduct({ orderNo: 'L-3', lines: both });
-      expect(await service.deduct({ orderNo: 'L-3', lines: both })).toEqual({
+      const whole = await service.deduct({ orderNo: 'LAST-3', lines: both });
+      expect(await service.deduct({ orderNo: 'LAST-3', lines: both })).toEqual({
         ...whole,
         replayed: true,
       });
