@@ -19,6 +19,7 @@ import {
   uniquePrefix,
   unitsByOrder,
 } from './fixtures/flashSaleFixtures.js';
+import { rawMonitor } from './fixtures/rawMonitor.js';
 import { expectConsistent } from './suite/invariants.js';
 
 type Outcome = FlashSaleAdmission | { code: string };
@@ -229,11 +230,9 @@ describe.each(['standalone', 'cluster'] as const)('RedisFlashSale on a %s Redis'
       const cluster = redis as Cluster;
       const owner = cluster.slots[hashSlot(`{${prefix}:A-wait}`)]?.[0] as string;
       const [host, port] = owner.split(':');
-      const watcher = new Redis({ host, port: Number(port) });
-      const monitor = await watcher.monitor();
       /** Commands of buy scripts and WAITs, in the order the master ran them. */
       const seen: Array<{ source: string; command: 'script' | 'wait'; args: string[] }> = [];
-      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      const stopMonitor = await rawMonitor(host as string, Number(port), ({ args, source }) => {
         const command = args[0]?.toLowerCase();
         // Only this test's buys: other files run the same script on the shared cluster.
         const buying =
@@ -265,8 +264,7 @@ describe.each(['standalone', 'cluster'] as const)('RedisFlashSale on a %s Redis'
           { timeout: 20_000 },
         )
         .toBe(true);
-      monitor.disconnect();
-      watcher.disconnect();
+      stopMonitor();
       const source = scripts()[0]?.source;
       expect(new Set(scripts().map((s) => s.source))).toEqual(new Set([source]));
       const ours = seen.filter((s) => s.source === source && s.command === 'wait');
