@@ -6,6 +6,7 @@ import { allocateActivity } from '../activities/allocateActivity.js';
 import { endActivity } from '../activities/endActivity.js';
 import { readActivity } from '../activities/readActivity.js';
 import { checkLowStock } from '../alerts/checkLowStock.js';
+import type { AllocationOptions } from '../allocation/AllocationOptions.js';
 import { defineSku } from '../catalog/defineSku.js';
 import { defineWarehouse } from '../catalog/defineWarehouse.js';
 import { SkuCatalog } from '../catalog/SkuCatalog.js';
@@ -80,7 +81,7 @@ export class StockService {
   readonly #default: StrategyName;
   readonly #ttlMs: number;
   readonly #limits: Required<NonNullable<StockServiceOptions['limits']>>;
-  readonly #allocation: NonNullable<StockServiceOptions['allocation']>;
+  #allocation: NonNullable<StockServiceOptions['allocation']>;
   readonly #now: () => number;
   readonly #combiner: Combiner;
   readonly #context: StockContext;
@@ -94,7 +95,7 @@ export class StockService {
     );
     this.#ttlMs = requireCount('reservationTtlMs', options.reservationTtlMs ?? 30 * 60_000);
     this.#limits = { ...defaultOrderLimits, ...options.limits };
-    this.#allocation = options.allocation ?? {};
+    this.#allocation = requireAllocation(options.allocation ?? {});
     this.#now = options.now ?? Date.now;
     this.#default = options.strategy ?? 'conditional';
     this.#combiner = new Combiner(this.#db, this.#dialect, options.combining);
@@ -117,6 +118,22 @@ export class StockService {
     if (!this.#strategies.has(this.#default)) {
       throw new StockError('INVALID_OPTION', `strategy "${this.#default}" is not a SQL strategy`);
     }
+  }
+
+  /** How orders are split over warehouses now (see {@link StockServiceOptions.allocation}). */
+  get allocation(): AllocationOptions {
+    return { ...this.#allocation };
+  }
+
+  /**
+   * Changes how the orders that start from now on are split over warehouses (an admin
+   * switching from priority to nearest-warehouse, say); orders in flight keep the plan
+   * they started with.
+   *
+   * @throws `StockError` `INVALID_OPTION` for an unknown strategy
+   */
+  setAllocation(allocation: AllocationOptions): void {
+    this.#allocation = requireAllocation(allocation);
   }
 
   /**
@@ -377,4 +394,18 @@ export class StockService {
   async #afterWrite(skus: Iterable<SkuInfo>): Promise<void> {
     await checkLowStock(this.#db, skus, this.events).catch(() => undefined);
   }
+}
+
+function requireAllocation(allocation: AllocationOptions): AllocationOptions {
+  const { strategy, allowSplit } = allocation ?? {};
+  if (strategy !== undefined && !['priority', 'nearest', 'mostStock'].includes(strategy)) {
+    throw new StockError(
+      'INVALID_OPTION',
+      `allocation.strategy must be "priority", "nearest" or "mostStock", got ${JSON.stringify(strategy)}`,
+    );
+  }
+  if (allowSplit !== undefined && typeof allowSplit !== 'boolean') {
+    throw new StockError('INVALID_OPTION', 'allocation.allowSplit must be a boolean');
+  }
+  return { ...allocation };
 }

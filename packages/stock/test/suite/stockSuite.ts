@@ -311,6 +311,39 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
       await expectConsistent(store);
     });
 
+    it('changes the split strategy at runtime for the orders that follow', async () => {
+      await stocked('resplit', 3, { warehouse: 'wh-a' });
+      await service.restock({
+        sku: 'resplit',
+        warehouse: 'wh-b',
+        quantity: 10,
+        receiptNo: 'R-rs-b',
+      });
+      const before = service.allocation;
+      try {
+        service.setAllocation({ strategy: 'mostStock', allowSplit: false });
+        expect(service.allocation).toEqual({ strategy: 'mostStock', allowSplit: false });
+        const outcome = await service.deduct({
+          orderNo: 'RS-1',
+          lines: [{ sku: 'resplit', quantity: 5 }],
+        });
+        expect(outcome.parts.map((p) => [p.warehouse, p.quantity])).toEqual([['wh-b', 5]]);
+        // no split allowed: 6 fit in no single warehouse (wh-a 3, wh-b 5 left)
+        expect(
+          await codeOf(
+            service.deduct({ orderNo: 'RS-2', lines: [{ sku: 'resplit', quantity: 6 }] }),
+          ),
+        ).toBe('INSUFFICIENT_STOCK');
+        expect(() => service.setAllocation({ strategy: 'cheapest' as never })).toThrow(
+          /allocation.strategy/,
+        );
+        expect(service.allocation).toEqual({ strategy: 'mostStock', allowSplit: false });
+      } finally {
+        service.setAllocation(before);
+      }
+      await expectConsistent(store);
+    });
+
     it('flash-sale activity: sold from its pool, released back to it, the rest returned at the end', async () => {
       await stocked('act', 10);
       await service.allocateActivity({
