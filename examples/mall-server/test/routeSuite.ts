@@ -490,6 +490,61 @@ export function routeSuite(
       expect(order.json().shippingWarehouse).toBe(first.warehouse);
     });
 
+    it('changes the split strategy at runtime', async () => {
+      const bad = await call({
+        method: 'PUT',
+        url: '/api/admin/split',
+        payload: { strategy: 'cheapest', allowSplit: true },
+        headers: admin,
+      });
+      expect(bad.statusCode).toBe(400);
+      const set = await call({
+        method: 'PUT',
+        url: '/api/admin/split',
+        payload: { strategy: 'mostStock', allowSplit: false },
+        headers: admin,
+      });
+      expect(set.json()).toEqual({ strategy: 'mostStock', allowSplit: false });
+      try {
+        expect((await call({ url: '/api/admin/warehouses', headers: admin })).json().split).toEqual(
+          {
+            strategy: 'mostStock',
+            allowSplit: false,
+          },
+        );
+        const { warehouses } = (await call({ url: '/api/stock/laptop-031' })).json();
+        const most = [...warehouses].sort((a, b) => b.sellable - a.sellable)[0];
+        const order = await call({
+          method: 'POST',
+          url: '/api/orders',
+          payload: { orderNo: `${tag}-most-1`, lines: [{ sku: 'laptop-031', quantity: 2 }] },
+          headers: service,
+        });
+        expect(
+          order
+            .json()
+            .parts.map((p: { warehouse: string; quantity: number }) => [p.warehouse, p.quantity]),
+        ).toEqual([[most.warehouse, 2]]);
+        const tooBig = await call({
+          method: 'POST',
+          url: '/api/orders',
+          payload: {
+            orderNo: `${tag}-most-2`,
+            lines: [{ sku: 'laptop-031', quantity: most.sellable - 2 + 1 }],
+          },
+          headers: service,
+        });
+        expect(tooBig.statusCode).toBe(409);
+      } finally {
+        await call({
+          method: 'PUT',
+          url: '/api/admin/split',
+          payload: { strategy: 'priority', allowSplit: true },
+          headers: admin,
+        });
+      }
+    });
+
     it('reports health, readiness, metrics and the OpenAPI document', async () => {
       expect((await call({ url: '/health' })).json()).toMatchObject({ status: 'ok' });
       const ready = await call({ url: '/ready' });

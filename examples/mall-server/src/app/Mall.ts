@@ -12,6 +12,7 @@ import type { FlashSales } from '../flashsale/FlashSales.ts';
 import type { Guards } from '../guards/Guards.ts';
 import type { MallMetrics } from '../observability/MallMetrics.ts';
 import type { Telemetry } from '../observability/Telemetry.ts';
+import type { SplitSetting } from '../settings/SplitSetting.ts';
 import type { MallStack } from '../stack/MallStack.ts';
 import type { WmsSimulator } from '../wms/WmsSimulator.ts';
 
@@ -42,6 +43,8 @@ export interface Mall {
   binlog: BinlogLeader | undefined;
   guards: Guards;
   flashSales: FlashSales;
+  /** The warehouse split strategy, changeable at runtime. */
+  split: SplitSetting;
   warehouseSync: WarehouseSync;
   lastSync: () => SyncReport | undefined;
   runFullSync: () => Promise<SyncReport>;

@@ -31,6 +31,7 @@ import { inventoryAdminRoutes } from '../routes/inventoryAdminRoutes.ts';
 import { opsRoutes } from '../routes/opsRoutes.ts';
 import { productRoutes } from '../routes/productRoutes.ts';
 import { stockRoutes } from '../routes/stockRoutes.ts';
+import { SplitSetting } from '../settings/SplitSetting.ts';
 import type { MallStack } from '../stack/MallStack.ts';
 import { openEmbeddedStack } from '../stack/openEmbeddedStack.ts';
 import { openRealStack } from '../stack/openRealStack.ts';
@@ -78,7 +79,11 @@ export async function createMall(
     reservationTtlMs: config.reservationTtlMs,
     lock: { provider: stack.locks, keyPrefix: `${config.redisPrefix}lock:` },
     limits: { maxLines: 50 },
-    allocation: { strategy: config.splitStrategy, allowSplit: config.allowSplit },
+  });
+  const split = new SplitSetting({
+    db: stack.db,
+    stock,
+    initial: { strategy: config.splitStrategy, allowSplit: config.allowSplit },
   });
   const feed = new ChangeFeed({
     db: stack.db,
@@ -273,6 +278,7 @@ export async function createMall(
     binlog,
     guards,
     flashSales,
+    split,
     warehouseSync,
     lastSync: () => lastSync,
     runFullSync,
@@ -287,6 +293,7 @@ export async function createMall(
     close: async () => {
       clearInterval(lagTimer);
       telemetry.stop();
+      split.stop();
       await app.close();
       await scheduler?.stop();
       await sweeper.stop();
@@ -311,6 +318,7 @@ export async function createMall(
 
   if (config.seedDemo) await seedDemo(mall);
   await flashSales.start();
+  await split.start();
   await binlog?.start();
   const sweeper = new ReservationSweeper(stock, { intervalMs: 2_000 });
   sweeper.start();

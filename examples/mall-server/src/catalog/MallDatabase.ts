@@ -19,8 +19,17 @@ export interface ProductStockTable {
   stock_version: number;
 }
 
+/** Settings an admin changes at runtime, shared by every instance. */
+export interface SettingTable {
+  name: string;
+  /** JSON. */
+  value: string;
+  updated_at: number;
+}
+
 /** Tables of the server: the inventory's (`@mallkit/stock`) and the catalogue's. */
 export interface MallDatabase extends StockDatabase {
   product: ProductTable;
   product_stock: ProductStockTable;
+  mall_setting: SettingTable;
 }

@@ -27,6 +27,13 @@ export async function migrateCatalog(db: Kysely<MallDatabase>): Promise<void> {
       if (!String(error).includes('Duplicate key name')) throw error;
     });
   await db.schema
+    .createTable('mall_setting')
+    .ifNotExists()
+    .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('value', 'varchar(2000)', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema
     .createTable('product_stock')
     .ifNotExists()
     .addColumn('sku', 'varchar(64)', (c) => c.primaryKey())

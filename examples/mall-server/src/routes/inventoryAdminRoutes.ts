@@ -22,8 +22,7 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
         .orderBy('priority')
         .orderBy('code')
         .execute(),
-      // set by SPLIT_STRATEGY and ALLOW_SPLIT (StockService fixes its allocation when built)
-      split: { strategy: mall.config.splitStrategy, allowSplit: mall.config.allowSplit },
+      split: mall.split.current,
     }),
   );
 
@@ -50,6 +49,29 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
       await db(() => stock.defineWarehouse({ code: request.params.code, ...request.body }));
       return { code: request.params.code, ...request.body };
     },
+  );
+
+  app.put<{ Body: { strategy: 'priority' | 'nearest' | 'mostStock'; allowSplit: boolean } }>(
+    '/api/admin/split',
+    {
+      config: admin,
+      schema: {
+        tags: ['admin'],
+        summary:
+          'How orders are split over warehouses: by priority, nearest to the order region, or most stock; every instance applies it within 2 s',
+        security,
+        body: {
+          type: 'object',
+          properties: {
+            strategy: { type: 'string', enum: ['priority', 'nearest', 'mostStock'] },
+            allowSplit: { type: 'boolean' },
+          },
+          required: ['strategy', 'allowSplit'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => db(() => mall.split.set(request.body)),
   );
 
   app.put<{
