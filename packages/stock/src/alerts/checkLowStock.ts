@@ -17,23 +17,33 @@ export async function checkLowStock(
 ): Promise<void> {
   const watched = [...skus].filter((s) => s.lowThreshold !== null);
   if (watched.length === 0) return;
+  // the flag comes with the sums: most checks find it already right and write nothing
   const sums = await db
     .selectFrom('stock_level')
-    .select(['sku', sql<number>`sum(physical - reserved - safety - activity)`.as('sellable')])
+    .innerJoin('stock_sku', 'stock_sku.sku', 'stock_level.sku')
+    .select([
+      'stock_level.sku as sku',
+      sql<number>`sum(stock_level.physical - stock_level.reserved - stock_level.safety - stock_level.activity)`.as(
+        'sellable',
+      ),
+      sql<number>`max(stock_sku.low_raised)`.as('raised'),
+    ])
     .where(
-      'sku',
+      'stock_level.sku',
       'in',
       watched.map((s) => s.sku),
     )
-    .groupBy('sku')
+    .groupBy('stock_level.sku')
     .execute();
   const sellableOf = new Map(sums.map((r) => [r.sku, Math.max(0, Number(r.sellable))]));
+  const raisedOf = new Map(sums.map((r) => [r.sku, Number(r.raised) === 1]));
   for (const info of watched) {
     const threshold = info.lowThreshold as number;
     const clear = info.lowClear ?? threshold;
     const sellable = sellableOf.get(info.sku) ?? 0;
     const raise = sellable <= threshold;
     if (!raise && sellable <= clear) continue;
+    if (raisedOf.get(info.sku) === raise) continue;
     const flipped = await db
       .updateTable('stock_sku')
       .set({ low_raised: raise ? 1 : 0 })
