@@ -217,6 +217,84 @@ describe('admin console (Chromium)', () => {
     expect(await select.inputValue()).toBe('lock');
   });
 
+  it('changes the warehouse split from its select and checkbox, and sets it back', async () => {
+    interface Split {
+      strategy: string;
+      allowSplit: boolean;
+    }
+    const served = async () =>
+      (await getJson<{ items: unknown[]; split: Split }>('/api/admin/warehouses', true)).split;
+    const panel = page.getByTestId('split');
+    const strategy = page.getByTestId('split-strategy');
+    const allow = page.getByTestId('split-allow');
+    /** The panel shows `split` as the server's, with both controls usable again. */
+    const shows = async (split: Split) => {
+      await page
+        .locator(
+          `[data-testid="split"][data-strategy="${split.strategy}"][data-allow-split="${split.allowSplit}"]`,
+        )
+        .waitFor();
+      await page.locator('[data-testid="split-allow"]:not([disabled])').waitFor();
+      await page.locator('[data-testid="split-strategy"]:not([disabled])').waitFor();
+      expect(await strategy.inputValue()).toBe(split.strategy);
+      expect(await allow.isChecked()).toBe(split.allowSplit);
+    };
+
+    // the shared server starts with the default split
+    expect(await served()).toEqual({ strategy: 'priority', allowSplit: true });
+    await shows({ strategy: 'priority', allowSplit: true });
+    expect(await page.getByTestId('split-note').textContent()).toMatch(/lowest priority/);
+
+    // the PUT is held back while a whole refresh reads the old split: the operator's choice
+    // stays on screen (no jump back), the controls wait, the panel still reports the old one
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      '**/api/admin/split',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    try {
+      await strategy.selectOption('mostStock');
+      await page.waitForRequest(
+        (r) => r.method() === 'GET' && r.url().endsWith('/api/admin/warehouses'),
+      );
+      const status = page.getByTestId('refresh-status');
+      await status.filter({ hasNotText: (await status.textContent()) ?? '' }).waitFor();
+      expect(await strategy.inputValue()).toBe('mostStock');
+      expect(await strategy.isDisabled()).toBe(true);
+      expect(await allow.isDisabled()).toBe(true);
+      expect(await panel.getAttribute('data-strategy')).toBe('priority');
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    await shows({ strategy: 'mostStock', allowSplit: true });
+    await allow.uncheck();
+    await shows({ strategy: 'mostStock', allowSplit: false });
+    expect(await served()).toEqual({ strategy: 'mostStock', allowSplit: false });
+    expect(mall.split.current).toEqual({ strategy: 'mostStock', allowSplit: false });
+    expect(await page.getByTestId('split-note').textContent()).toMatch(/most sellable.*whole/);
+    // a refresh after the change keeps showing it: the server's state, not just the clicks
+    await page.waitForResponse((r) => r.url().endsWith('/api/admin/warehouses') && r.ok());
+    await page.getByTestId('refresh-status').filter({ hasText: 'Updated' }).waitFor();
+    await shows({ strategy: 'mostStock', allowSplit: false });
+    expect(await panel.getAttribute('data-strategy')).toBe('mostStock');
+
+    // back as found, for the tests that follow
+    await strategy.selectOption('priority');
+    await shows({ strategy: 'priority', allowSplit: false });
+    await allow.check();
+    await shows({ strategy: 'priority', allowSplit: true });
+    expect(await served()).toEqual({ strategy: 'priority', allowSplit: true });
+    expect(mall.split.current).toEqual({ strategy: 'priority', allowSplit: true });
+  });
+
   it('draws the charts as inline SVG from the samples, and lists a new reservation', async () => {
     // traffic for both charts: product reads (cache hits) and one deduction
     for (const sku of ['phone-001', 'phone-002', 'phone-001', 'phone-002']) {
@@ -254,6 +332,38 @@ describe('admin console (Chromium)', () => {
     );
     await reservation.waitFor();
     expect(await reservation.locator('[data-field="expires"]').textContent()).toMatch(/^in 1[45]m/);
+  });
+
+  it('serves the files of the console directory with their types and the CSP, and no other', async () => {
+    const csp = "default-src 'self'; style-src 'self'; script-src 'self'";
+    for (const [path, type] of [
+      ['/admin/', 'text/html; charset=utf-8'],
+      ['/admin/index.html', 'text/html; charset=utf-8'],
+      ['/admin/main.js', 'text/javascript; charset=utf-8'],
+      ['/admin/panel-warehouses.js', 'text/javascript; charset=utf-8'],
+      ['/admin/base.css', 'text/css; charset=utf-8'],
+    ]) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe(type);
+      expect(response.headers.get('content-security-policy'), path).toBe(csp);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      expect((await response.text()).length, path).toBeGreaterThan(0);
+    }
+    for (const path of [
+      '/admin/console.js',
+      '/admin/Main.js',
+      '/admin/main.ts',
+      '/admin/constructor',
+      '/admin/__proto__',
+      '/admin/..%2Froutes%2FconsoleRoutes.ts',
+      '/admin/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/admin/main.js%00.html',
+    ]) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status, path).toBe(404);
+      await response.body?.cancel();
+    }
   });
 
   it('raised no script error and no CSP violation', () => {

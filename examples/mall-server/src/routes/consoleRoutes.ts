@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Mall } from '../app/Mall.ts';
@@ -6,21 +7,39 @@ import { guard } from '../http/RouteConfig.ts';
 const admin = guard('background', 'admin');
 const security = [{ bearer: [] }];
 const consoleDir = new URL('../console/', import.meta.url);
-const assets: Record<string, string> = {
-  'index.html': 'text/html; charset=utf-8',
-  'console.js': 'text/javascript; charset=utf-8',
-  'console.css': 'text/css; charset=utf-8',
+/** The names a console file may have: lower case, no dot but the extension's, no slash. */
+const assetName = /^[a-z][a-z0-9-]*\.(js|css|html)$/;
+const contentTypes: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 };
+
+/**
+ * The console's files, by name, with their content types: the regular files of the
+ * console directory whose names match `assetName`, listed once at startup. A request
+ * names one of them or gets a 404, so nothing outside the directory can be reached.
+ */
+function consoleAssets(): Map<string, string> {
+  const assets = new Map<string, string>();
+  for (const entry of readdirSync(consoleDir, { withFileTypes: true })) {
+    const match = assetName.exec(entry.name);
+    const type = match?.[1] === undefined ? undefined : contentTypes[match[1]];
+    if (entry.isFile() && type !== undefined) assets.set(entry.name, type);
+  }
+  return assets;
+}
 
 /** The admin console: its static page, and the JSON it reads (admin token). */
 export function consoleRoutes(app: FastifyInstance, mall: Mall): void {
+  const assets = consoleAssets();
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
   app.get<{ Params: { file?: string } }>(
     '/admin/:file?',
     { schema: { hide: true } },
     async (request, reply) => {
       const file = request.params.file || 'index.html';
-      const type = assets[file];
+      const type = assets.get(file);
       if (type === undefined)
         return reply.code(404).send({ error: { code: 'NOT_FOUND', message: file } });
       return reply
