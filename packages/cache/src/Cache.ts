@@ -206,7 +206,7 @@ export class Cache<T> {
   async set(key: string, value: T, options: SetOptions = {}): Promise<void> {
     if (this.#closed) throw closedError(this.namespace);
     requireKey(key, this.#keyRules.maxKeyLength);
-    if (this.#flights.get(key)) this.#t.dirty.add(key);
+    if (this.#loading(key)) this.#t.dirty.add(key);
     await this.#t.store([[key, value]], options.ttlMs, true);
     await this.#broadcast([key]);
   }
@@ -221,7 +221,7 @@ export class Cache<T> {
     if (this.#closed) throw closedError(this.namespace);
     const list = requireKeys(typeof keys === 'string' ? [keys] : keys, this.#keyRules);
     for (const key of list) {
-      if (this.#flights.get(key)) this.#t.dirty.add(key);
+      if (this.#loading(key)) this.#t.dirty.add(key);
       this.#l1?.delete(key);
     }
     if (this.events.wants('invalidate')) {
@@ -310,6 +310,7 @@ export class Cache<T> {
     try {
       value = await withStampedeLock(this.#t, key, () => this.#runLoader(key, loader));
     } catch (error) {
+      this.#t.dirty.delete(key); // nothing was stored: an invalidation meanwhile is moot
       if (stale && now < stale.freshUntil + this.#s.graceMs)
         return this.#t.serveStale(key, stale, 'grace');
       throw error;
@@ -384,10 +385,21 @@ export class Cache<T> {
     }
   }
 
+  /** Whether a load or a background refresh of `key` is under way (its result may be stale). */
+  #loading(key: string): boolean {
+    return this.#flights.get(key) !== undefined || this.#refreshes.get(key) !== undefined;
+  }
+
   #refresh(key: string, load: () => Promise<T | undefined | null>): void {
     this.#refreshes
       .run(key, async () => {
-        const value = await load();
+        let value: T | undefined | null;
+        try {
+          value = await load();
+        } catch (error) {
+          this.#t.dirty.delete(key);
+          throw error;
+        }
         await this.#t.store([[key, value]], undefined, false);
         if (this.events.wants('refreshed'))
           this.events.emit('refreshed', { namespace: this.namespace, key });

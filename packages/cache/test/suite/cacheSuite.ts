@@ -233,6 +233,60 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       await cache.close();
     });
 
+    it('a background refresh that read before an invalidation does not store what it read', async () => {
+      const clock = new ManualClock(Date.now());
+      const { node } = setup<string>({
+        clock,
+        ttlMs: 1000,
+        ttlJitter: 0,
+        staleWhileRevalidateMs: 500,
+      });
+      const cache = node({ l1: { ttlMs: 1000 } });
+      expect(await cache.get('r', async () => 'v1')).toBe('v1');
+      clock.advance(1200);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const done = wait((resolve) => cache.events.on('error', resolve));
+      const refreshed = wait((resolve) => cache.events.on('refreshed', resolve));
+      // the refresh reads v1 from the database, then the database changes and the key is invalidated
+      expect(await cache.get('r', async () => gate.then(() => 'v1 (read before the update)'))).toBe(
+        'v1',
+      );
+      await cache.invalidate('r');
+      release();
+      await Promise.race([refreshed, done]);
+      expect(await cache.get('r', async () => 'v2')).toBe('v2');
+      await cache.close();
+    });
+
+    it('an invalidation during a load that fails does not keep the next load out of the cache', async () => {
+      const { node } = setup<string>();
+      const cache = node();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const failing = cache.get('f', () =>
+        gate.then(() => {
+          throw new Error('db down');
+        }),
+      );
+      await cache.invalidate('f');
+      release();
+      await expect(failing).rejects.toThrow('db down');
+      let loads = 0;
+      const loader = async () => {
+        loads++;
+        return 'ok';
+      };
+      expect(await cache.get('f', loader)).toBe('ok');
+      expect(await cache.get('f', loader)).toBe('ok');
+      expect(loads).toBe(1);
+      await cache.close();
+    });
+
     it('reads many keys in order: L1 first, one batched loader call for the rest', async () => {
       const { node } = setup<string>();
       const cache = node();
