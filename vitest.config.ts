@@ -62,6 +62,7 @@ export default defineConfig({
           include: [
             'packages/*/test/**/*.test.ts',
             'internal/harness/test/**/*.test.ts',
+            'internal/doc-samples/test/**/*.test.ts',
             'examples/*/test/**/*.test.ts',
           ],
           globalSetup: ['internal/harness/src/globalSetup.ts'],

@@ -33,6 +33,21 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     }
   }
 }
+// The guides in docs/ (not the generated API site): every ```ts block compiles too.
+function* guides(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'api') yield* guides(path);
+    else if (entry.name.endsWith('.md')) yield path;
+  }
+}
+for (const guide of guides(join(root, 'docs'))) {
+  for (const [, code] of readFileSync(guide, 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)) {
+    const name = `${relative(root, guide).replace(/[/.]/g, '_')}_${files.length}.ts`;
+    writeFileSync(join(out, name), `// from ${relative(root, guide)}\n${code}\nexport {};\n`);
+    files.push(name);
+  }
+}
 // The packages' READMEs: every ```ts block there compiles too.
 for (const pkg of readdirSync(join(root, 'packages'))) {
   const readme = join(root, 'packages', pkg, 'README.md');
