@@ -97,6 +97,7 @@ export async function createMall(
     primary: new ProductRepository(stack.db),
     feed,
     now: Date.now,
+    guard: (read) => guards.db.execute(read, { idempotent: true }),
     ...(stack.outboxPool === undefined ? {} : { outbox: productOutboxHook }),
   });
 
@@ -135,10 +136,12 @@ export async function createMall(
         })
       : undefined;
   stock.events.on('lowStock', ({ sku, sellable, threshold }) => {
+    metrics.lowStock.inc({ state: 'raised' });
     alerts.unshift({ sku, sellable, threshold, at: Date.now(), cleared: false });
     alerts.length = Math.min(alerts.length, 200);
   });
   stock.events.on('lowStockCleared', ({ sku, sellable, clear }) => {
+    metrics.lowStock.inc({ state: 'cleared' });
     alerts.unshift({ sku, sellable, threshold: clear, at: Date.now(), cleared: true });
     alerts.length = Math.min(alerts.length, 200);
   });
@@ -171,6 +174,13 @@ export async function createMall(
     onAllocated: announce,
     claimIdleMs: config.flashClaimIdleMs,
   });
+
+  for (const event of ['overAdmitted', 'deadLettered', 'writeFailed', 'repaired'] as const) {
+    flashSales.events?.on(event, (detail) => {
+      metrics.flashSaleEvents.inc({ event });
+      app.log.warn({ event, detail }, `flash sale: ${event}`);
+    });
+  }
 
   const wms =
     config.wmsSimulator && config.wmsUrl === undefined

@@ -16,6 +16,12 @@ export interface ProductServiceOptions {
   /** Clock of `updated_at`. */
   now: () => number;
   /**
+   * Runs the catalogue reads of a miss (the database's timeout and breaker): a cache hit
+   * never goes through it, so an open breaker cannot refuse what the cache holds.
+   * @default run as is
+   */
+  guard?: <R>(read: () => Promise<R>) => Promise<R>;
+  /**
    * Records the change in the write's own transaction (the MySQL outbox, relayed to the
    * feed by `OutboxSource`); without it the change is published after the commit.
    */
@@ -36,12 +42,21 @@ export class ProductService {
 
   /** One product, or `undefined`. */
   get(sku: string): Promise<Product | undefined> {
-    return this.#o.cache.get(sku, async (key) => (await this.#o.reads.findMany([key]))[0] ?? null);
+    return this.#o.cache.get(
+      sku,
+      async (key) => (await this.#read(() => this.#o.reads.findMany([key])))[0] ?? null,
+    );
   }
 
   /** Many products in the order asked (`undefined` for unknown ones). */
   getMany(skus: readonly string[]): Promise<Array<Product | undefined>> {
-    return this.#o.cache.getMany(skus, (missing) => this.#o.reads.findMany(missing));
+    return this.#o.cache.getMany(skus, (missing) =>
+      this.#read(() => this.#o.reads.findMany(missing)),
+    );
+  }
+
+  #read<R>(read: () => Promise<R>): Promise<R> {
+    return this.#o.guard === undefined ? read() : this.#o.guard(read);
   }
 
   /** Creates or updates a product; with `expectedVersion`, only from that version. */

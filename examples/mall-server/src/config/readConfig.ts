@@ -30,7 +30,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): MallConfig {
     redisUrl: text('REDIS_URL'),
     cdcSource: cdcSource(text('CDC_SOURCE'), embedded),
     redisPrefix: text('REDIS_PREFIX') ?? 'mall:',
-    redisReplicas: int('REDIS_REPLICAS', 0),
+    // a Cluster's masters have replicas: wait for one before answering `admitted`
+    redisReplicas: int('REDIS_REPLICAS', text('REDIS_URL')?.startsWith('redis+cluster://') ? 1 : 0),
     mysqlUrl: text('MYSQL_URL'),
     mysqlReplicaUrls: (text('MYSQL_REPLICA_URLS') ?? '').split(',').filter((u) => u !== ''),
     sqlitePath: text('SQLITE_PATH') ?? ':memory:',

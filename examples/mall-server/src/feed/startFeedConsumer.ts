@@ -64,6 +64,8 @@ export async function startFeedConsumer(options: FeedConsumerOptions): Promise<C
     name: options.instance,
     handler,
     deduplicator: options.dedup,
+    // a database outage must not dead-letter the feed: keep retrying for about 10 minutes
+    delivery: { maxDeliveries: 30, retryDelayMs: 500, maxRetryDelayMs: 30_000 },
   });
   await consumer.start();
   return consumer;

@@ -89,6 +89,12 @@ export class FlashSales {
         .where('strategy', '=', 'redis')
         .where('status', '=', 'active')
         .execute();
+      const active = new Set(rows.map((r) => r.activity_id));
+      for (const [id, writer] of this.#writers) {
+        if (active.has(id)) continue; // ended elsewhere: this instance's writer has nothing left to do
+        this.#writers.delete(id);
+        await writer.stop();
+      }
       for (const { activity_id: id } of rows) {
         if (this.#writers.has(id)) continue;
         await sale.open(id);
@@ -103,6 +109,48 @@ export class FlashSales {
       this.#discovering = undefined;
     });
     return this.#discovering;
+  }
+
+  /** The Redis engine's events (admissions, writes, over-admissions, dead letters), if it runs. */
+  get events(): RedisFlashSale['events'] | undefined {
+    return this.#sale?.events;
+  }
+
+  /**
+   * Ends an activity: on Redis, stops admitting, waits until every admitted order is in the
+   * database, then returns the unsold units to sellable stock. Resolves to those units.
+   */
+  async end(activityId: string): Promise<number> {
+    const rows = await this.#stock.getActivity(activityId);
+    if (rows.length === 0) throw new StockError('UNKNOWN_ACTIVITY', `no activity "${activityId}"`);
+    const sale = this.#sale;
+    const returned =
+      sale !== undefined && rows.some((r) => r.strategy === 'redis')
+        ? await (async () => {
+            if (!this.#writers.has(activityId)) await this.discover();
+            return sale.close(activityId);
+          })()
+        : await this.#stock.endActivity(activityId);
+    await this.#writers.get(activityId)?.stop();
+    this.#writers.delete(activityId);
+    this.#onAllocated?.(rows.map((r) => r.sku));
+    return returned;
+  }
+
+  /**
+   * Sets a Redis activity's counters to what the database allows (after a failover, or
+   * after orders were released in the database); never more.
+   */
+  async reconcile(activityId: string): Promise<unknown> {
+    const sale = this.#sale;
+    if (sale === undefined) {
+      throw new StockError(
+        'INVALID_REQUEST',
+        'only flash sales on Redis have counters to reconcile',
+      );
+    }
+    if (!this.#writers.has(activityId)) await this.discover();
+    return sale.reconcile(activityId);
   }
 
   /** Allocates a pool for an activity and opens it. */

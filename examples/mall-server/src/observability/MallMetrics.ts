@@ -32,6 +32,8 @@ export class MallMetrics {
   readonly rateLimited: Counter<'limiter'>;
   readonly flashSale: Counter<'result'>;
   readonly feedEvents: Counter<'result'>;
+  readonly flashSaleEvents: Counter<'event'>;
+  readonly lowStock: Counter<'state'>;
 
   constructor(instance: string, sources: MetricsSources) {
     this.registry.setDefaultLabels({ instance });
@@ -66,6 +68,18 @@ export class MallMetrics {
       name: 'mall_feed_publish_total',
       help: 'Change-feed publications by result',
       labelNames: ['result'],
+      registers,
+    });
+    this.flashSaleEvents = new Counter({
+      name: 'mall_flashsale_events_total',
+      help: 'Flash-sale events that need an operator: overAdmitted, deadLettered, writeFailed, repaired',
+      labelNames: ['event'],
+      registers,
+    });
+    this.lowStock = new Counter({
+      name: 'mall_low_stock_alerts_total',
+      help: 'Low-stock alerts raised and cleared by this instance',
+      labelNames: ['state'],
       registers,
     });
     new Gauge({

@@ -47,6 +47,40 @@ export function flashSaleRoutes(app: FastifyInstance, mall: Mall): void {
     },
   );
 
+  app.post<{ Params: { activityId: string } }>(
+    '/api/admin/flash-sales/:activityId/end',
+    {
+      config: guard('normal', 'admin'),
+      schema: {
+        tags: ['flash sales'],
+        summary:
+          'End an activity: stop admitting, write every admitted order, return the unsold units',
+        security: [{ bearer: [] }],
+        params: activityParams,
+        response: { 404: errorSchema },
+      },
+    },
+    async (request) => ({
+      activityId: request.params.activityId,
+      returned: await flashSales.end(request.params.activityId),
+    }),
+  );
+
+  app.post<{ Params: { activityId: string } }>(
+    '/api/admin/flash-sales/:activityId/reconcile',
+    {
+      config: guard('normal', 'admin'),
+      schema: {
+        tags: ['flash sales'],
+        summary: 'Set a Redis activity’s counters to what the database allows (after a failover)',
+        security: [{ bearer: [] }],
+        params: activityParams,
+        response: { 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => flashSales.reconcile(request.params.activityId),
+  );
+
   app.get<{ Params: { activityId: string } }>(
     '/api/flash-sales/:activityId',
     {

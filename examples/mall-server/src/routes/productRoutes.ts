@@ -20,11 +20,9 @@ export function productRoutes(app: FastifyInstance, mall: Mall): void {
           if (p === undefined) throw new DegradedError(switchNames.productCacheOnly);
           return p;
         })
-      : guards.db.execute(() => products.get(sku), { idempotent: true });
+      : products.get(sku);
   const many = (skus: string[]): Promise<Array<Product | undefined>> =>
-    cacheOnly()
-      ? mall.productCache.getMany(skus)
-      : guards.db.execute(() => products.getMany(skus), { idempotent: true });
+    cacheOnly() ? mall.productCache.getMany(skus) : products.getMany(skus);
 
   app.get<{ Params: { sku: string } }>(
     '/api/products/:sku',

@@ -56,6 +56,7 @@ export function openRealStack(
       redis,
       namespace: 'product-system',
       keyPrefix: `${config.redisPrefix}dedup:`,
+      ttlMs: 60 * 60_000, // redeliveries come within minutes; a day of marks costs GBs at volume
     }),
     switchBus: new RedisSwitchBus(redis, {
       key: `${config.redisPrefix}switches`,

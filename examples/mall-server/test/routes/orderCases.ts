@@ -192,6 +192,15 @@ export function orderCases({ call, mall, tag, service, admin }: RouteContext): v
       expect(view.pending).toBe(0);
       expect(view.lines[0]).toMatchObject({ allocated: 5, sold: 5 });
     });
+    const ended = await call({
+      method: 'POST',
+      url: `/api/admin/flash-sales/${activityId}/end`,
+      headers: admin,
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ activityId, returned: 0 });
+    const view = (await call({ url: `/api/flash-sales/${activityId}` })).json();
+    expect(view.lines[0]).toMatchObject({ status: 'ended', sold: 5 });
     await call({
       method: 'PUT',
       url: '/api/admin/switches/flashsale.off',

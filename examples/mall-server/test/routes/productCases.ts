@@ -16,6 +16,23 @@ export function productCases({ call, mall, service, admin }: RouteContext): void
     expect(malformed.json().error.code).toBe('INVALID_REQUEST');
   });
 
+  it('serves cached products while the database breaker is open, and refuses only what needs the database', async () => {
+    expect((await call({ url: '/api/products/phone-010' })).statusCode).toBe(200);
+    const breaker = mall().guards.db.breaker;
+    expect(breaker).toBeDefined();
+    const release = breaker?.isolate();
+    try {
+      const cached = await call({ url: '/api/products/phone-010' });
+      expect(cached.statusCode).toBe(200);
+      const cold = await call({ url: '/api/products/phone-888' });
+      expect(cold.statusCode).toBe(503);
+      expect(cold.json().error.code).toBe('CIRCUIT_OPEN');
+    } finally {
+      release?.();
+    }
+    expect((await call({ url: '/api/products/phone-888' })).statusCode).toBe(404);
+  });
+
   it('echoes a caller-given request id', async () => {
     const res = await call({
       url: '/api/products/phone-001',
