@@ -163,6 +163,42 @@ describe('WarehouseSync against a real inventory (MariaDB) and an HTTP warehouse
     expect(await checkpoints.load('warehouse')).toBe(String(wms.changes.length));
   });
 
+  it('an unreachable inventory keeps the cursor: the counts are applied once it is back', async () => {
+    await stock.defineSku({ sku: 'd' });
+    await stock.restock({ sku: 'd', warehouse: 'w1', quantity: 5, receiptNo: 'rd' });
+    const checkpoints = new MemoryCheckpointStore();
+    const system = new HttpWarehouseSystem({ baseUrl: wms.url });
+    const live = new WarehouseSync({ system, inventory: stock, checkpoints });
+    await live.syncChanges();
+    const cursor = await checkpoints.load('warehouse');
+    wms.set({ sku: 'd', warehouse: 'w1', physical: 8 });
+    const downDb = new Kysely<never>({
+      dialect: new MysqlDialect({
+        pool: createPool({
+          uri: 'mysql://root@127.0.0.1:1/none',
+          connectionLimit: 1,
+          connectTimeout: 500,
+        }),
+      }),
+    });
+    try {
+      const down = new WarehouseSync({
+        system,
+        inventory: new StockService({ db: downDb }),
+        checkpoints,
+      });
+      const report = await down.syncChanges();
+      expect(report.changed).toEqual([]);
+      expect(report.rejected).toEqual([expect.objectContaining({ sku: 'd', retryable: true })]);
+      expect(await checkpoints.load('warehouse')).toBe(cursor);
+    } finally {
+      await downDb.destroy().catch(() => undefined); // mysql2 reports the refused connection again on end
+    }
+    const again = await live.syncChanges();
+    expect(again.changed).toEqual([{ sku: 'd', warehouse: 'w1', from: 5, to: 8 }]);
+    expect(await physical('d')).toBe(8);
+  });
+
   it('an unreachable warehouse system fails the sync with SOURCE_UNAVAILABLE and changes nothing', async () => {
     const sync = new WarehouseSync({
       system: new HttpWarehouseSystem({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }),

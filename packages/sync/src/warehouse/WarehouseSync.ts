@@ -4,6 +4,7 @@ import { MemoryCheckpointStore } from '../checkpoints/MemoryCheckpointStore.js';
 import { SyncError } from '../errors/SyncError.js';
 import { compareCounts } from './compareCounts.js';
 import type { InventoryTarget } from './InventoryTarget.js';
+import { isRetryableRefusal } from './isRetryableRefusal.js';
 import type { CountRejection, SyncReport } from './SyncReport.js';
 import type { WarehouseCount } from './WarehouseCount.js';
 import type { WarehouseSyncEvents } from './WarehouseSyncEvents.js';
@@ -173,6 +174,6 @@ function rejection(sku: string, error: unknown): CountRejection {
     warehouse: '',
     physical: -1,
     reason: error instanceof Error ? error.message : String(error),
-    retryable: false,
+    retryable: isRetryableRefusal(error),
   };
 }

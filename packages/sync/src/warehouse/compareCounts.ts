@@ -1,4 +1,5 @@
 import type { InventoryTarget } from './InventoryTarget.js';
+import { isRetryableRefusal } from './isRetryableRefusal.js';
 import type { SyncReport } from './SyncReport.js';
 import type { WarehouseCount } from './WarehouseCount.js';
 
@@ -55,7 +56,7 @@ export async function compareCounts(
           : error instanceof Error
             ? error.message
             : String(error),
-        retryable: moved,
+        retryable: moved || isRetryableRefusal(error),
       });
     }
   }
