@@ -12,15 +12,16 @@ import type { RefundRequest } from './RefundRequest.js';
  * Returns confirmed units to physical stock, once per refund number. Units are
  * taken back from the order's parts in key order; more than was confirmed and
  * not yet refunded is an `INVALID_TRANSITION` and nothing is applied.
+ * Resolves to whether it applied the refund (`false`: the refund number was seen before).
  */
 export async function refundOrder(
   trx: StockTransaction,
   dialect: SqlDialect,
   request: RefundRequest,
   now: number,
-): Promise<void> {
+): Promise<boolean> {
   const print = fingerprint({ orderNo: request.orderNo, lines: request.lines });
-  if (!(await claimOperation(trx, dialect, `refund:${request.refundNo}`, print, now))) return;
+  if (!(await claimOperation(trx, dialect, `refund:${request.refundNo}`, print, now))) return false;
   const header = await trx
     .selectFrom('stock_order')
     .select('status')
@@ -96,6 +97,7 @@ export async function refundOrder(
       .execute();
   }
   await recordMoves(trx, moves, now);
+  return true;
 }
 
 const keyOf = (p: { sku: string; warehouse: string; shard: number }) => ({

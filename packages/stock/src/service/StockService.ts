@@ -244,12 +244,15 @@ export class StockService {
       requireName('lines.sku', line?.sku);
       requireCount('lines.quantity', line.quantity, 1);
     }
-    await runTransaction(this.#db, this.#dialect, (trx) =>
+    const applied = await runTransaction(this.#db, this.#dialect, (trx) =>
       refundOrder(trx, this.#dialect, request, this.#now()),
     );
-    this.events.emit('refunded', { orderNo: request.orderNo, refundNo: request.refundNo });
-    await this.#afterWrite((await this.#catalog.get(request.lines.map((l) => l.sku))).values());
-    return (await this.getOrder(request.orderNo)) as OrderOutcome;
+    if (applied) {
+      this.events.emit('refunded', { orderNo: request.orderNo, refundNo: request.refundNo });
+      await this.#afterWrite((await this.#catalog.get(request.lines.map((l) => l.sku))).values());
+    }
+    const outcome = (await this.getOrder(request.orderNo)) as OrderOutcome;
+    return { ...outcome, replayed: !applied };
   }
 
   /** The order as stored, or `undefined` when its number was never deducted. */

@@ -202,7 +202,9 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
         ),
       ).toBe('INVALID_TRANSITION');
       await service.confirm('RF-1');
-      await Promise.all(
+      const refunds: string[] = [];
+      const stop = service.events.on('refunded', ({ refundNo }) => refunds.push(refundNo));
+      const both = await Promise.all(
         [1, 2].map(() =>
           service.refund({
             orderNo: 'RF-1',
@@ -211,6 +213,10 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
           }),
         ),
       );
+      stop();
+      // one call applied it, the other is a replay; one event
+      expect(both.map((o) => o.replayed).sort()).toEqual([false, true]);
+      expect(refunds).toEqual(['X-1']);
       expect(await sellable('ref')).toBe(9);
       expect(
         await codeOf(
