@@ -26,6 +26,15 @@ const generousPolicy = () =>
 
 const wait = <T>(subscribe: (resolve: (value: T) => void) => void) => new Promise<T>(subscribe);
 
+/** A promise a test resolves when it chooses: a loader held at a known point. */
+const gated = () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { gate, release };
+};
+
 /**
  * The behaviour every L2/bus adapter must give the cache, run once per adapter:
  * in-process (embedded mode), Redis standalone, Redis Cluster.
@@ -139,10 +148,7 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       const { node } = setup<number>();
       const cache = node();
       let loads = 0;
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { gate, release } = gated();
       const loader = async () => {
         loads++;
         await gate;
@@ -206,10 +212,7 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       clock.advance(1200);
       const refreshed = wait((resolve) => cache.events.on('refreshed', resolve));
       let loads = 0;
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { gate, release } = gated();
       const slowLoader = async () => {
         loads++;
         await gate;
@@ -244,10 +247,7 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       const cache = node({ l1: { ttlMs: 1000 } });
       expect(await cache.get('r', async () => 'v1')).toBe('v1');
       clock.advance(1200);
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { gate, release } = gated();
       const done = wait((resolve) => cache.events.on('error', resolve));
       const refreshed = wait((resolve) => cache.events.on('refreshed', resolve));
       // the refresh reads v1 from the database, then the database changes and the key is invalidated
@@ -264,10 +264,7 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
     it('an invalidation during a load that fails does not keep the next load out of the cache', async () => {
       const { node } = setup<string>();
       const cache = node();
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { gate, release } = gated();
       const failing = cache.get('f', () =>
         gate.then(() => {
           throw new Error('db down');
