@@ -26,5 +26,15 @@ export async function sweepExpired(ctx: StockContext, limit: number): Promise<nu
     return done;
   });
   for (const orderNo of released) ctx.events.emit('released', { orderNo, reason: 'expired' });
+  if (released.length > 0) {
+    // freed units may clear a low-stock alert: check as every other write does
+    const rows = await ctx.db
+      .selectFrom('stock_deduction')
+      .select('sku')
+      .distinct()
+      .where('order_no', 'in', released)
+      .execute();
+    await ctx.afterWrite((await ctx.catalog.get(rows.map((r) => r.sku))).values());
+  }
   return released.length;
 }

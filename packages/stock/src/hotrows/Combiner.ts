@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SqlDialect } from '../dialect/SqlDialect.js';
+import { StockError } from '../errors/StockError.js';
 import type { StockDatabase } from '../schema/StockDatabase.js';
 import { runTransaction } from '../transactions/runTransaction.js';
 import type { CombinedRequest, CombinedResult } from './CombinedRequest.js';
@@ -34,7 +35,14 @@ export class Combiner {
   constructor(db: Kysely<StockDatabase>, dialect: SqlDialect, options: CombiningOptions = {}) {
     this.#db = db;
     this.#dialect = dialect;
-    this.#maxBatch = options.maxBatch ?? 128;
+    const maxBatch = options.maxBatch ?? 128;
+    if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
+      throw new StockError(
+        'INVALID_OPTION',
+        `combining.maxBatch must be a whole number >= 1; got ${String(maxBatch)}`,
+      );
+    }
+    this.#maxBatch = maxBatch;
   }
 
   submit(request: CombinedRequest): Promise<CombinedResult> {

@@ -400,6 +400,10 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
       expect(seen).toEqual(['low:3', 'clear:7']);
       await service.deduct({ orderNo: 'L-7', lines: [{ sku: 'low', quantity: 4 }] });
       expect(seen).toEqual(['low:3', 'clear:7', 'low:3']);
+      // units freed by expiry clear the alert too, without waiting for another write
+      clock += 120_000;
+      while ((await service.sweepExpired()) > 0) {}
+      expect(seen).toEqual(['low:3', 'clear:7', 'low:3', 'clear:8']);
     });
   });
 }
