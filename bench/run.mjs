@@ -1,5 +1,6 @@
 // Runs every benchmark scenario (bench/<package>/<scenario>.ts), or those whose path
 // contains one of the arguments: `pnpm --filter @mallkit/bench bench resilience`.
+// After a run with no failure it regenerates docs/benchmarks.md from the READMEs (report/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,9 @@ import { join } from 'node:path';
 const here = new URL('.', import.meta.url).pathname;
 const filters = process.argv.slice(2);
 const scenarios = readdirSync(here)
-  .filter((d) => !['src', 'node_modules'].includes(d) && statSync(join(here, d)).isDirectory())
+  .filter(
+    (d) => !['src', 'report', 'node_modules'].includes(d) && statSync(join(here, d)).isDirectory(),
+  )
   .flatMap((d) =>
     readdirSync(join(here, d))
       .filter((f) => f.endsWith('.ts'))
@@ -21,5 +24,12 @@ for (const scenario of scenarios) {
     stdio: 'inherit',
   });
   if (run.status !== 0) failed++;
+}
+if (failed === 0) {
+  // The READMEs' sections are up to date: regenerate docs/benchmarks.md and its charts.
+  const report = spawnSync(process.execPath, [join(here, 'report/generate.ts')], {
+    stdio: 'inherit',
+  });
+  if (report.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);
