@@ -38,6 +38,7 @@ import { openRealStack } from '../stack/openRealStack.ts';
 import { WmsSimulator } from '../wms/WmsSimulator.ts';
 import type { LowStockAlert, Mall } from './Mall.ts';
 import { seedDemo } from './seedDemo.ts';
+import { shutdownStep } from './shutdownStep.ts';
 
 /** What `createMall` may be given besides the configuration (tests pass their own stack). */
 export interface CreateMallOptions {
@@ -304,18 +305,19 @@ export async function createMall(
       clearInterval(lagTimer);
       telemetry.stop();
       split.stop();
-      await app.close();
-      await scheduler?.stop();
-      await sweeper.stop();
-      await flashSales.close();
-      await outboxRelay?.stop();
-      await binlog?.stop();
-      await consumer.stop();
-      await productCache.close();
+      const step = (name: string, run: () => unknown) => shutdownStep(app.log, name, run);
+      await step('http', () => app.close());
+      await step('scheduler', () => scheduler?.stop());
+      await step('sweeper', () => sweeper.stop());
+      await step('flash sales', () => flashSales.close());
+      await step('outbox relay', () => outboxRelay?.stop());
+      await step('binlog', () => binlog?.stop());
+      await step('feed consumer', () => consumer.stop());
+      await step('product cache', () => productCache.close());
       guards.close();
       hotKeys.close();
-      await wms?.stop();
-      if (options.stack === undefined) await stack.close();
+      await step('wms simulator', () => wms?.stop());
+      if (options.stack === undefined) await step('stack', () => stack.close());
     },
   };
   installHooks(app, { config, guards, metrics });
