@@ -230,18 +230,32 @@ describe('SyncScheduler with Redis leases', () => {
     let clock = 1_000_000_000_000;
     const runs: string[] = [];
     let failFirst = true;
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => {
+      fail = resolve;
+    });
     const job = (who: string) => async () => {
       runs.push(who);
       if (failFirst) {
         failFirst = false;
+        started();
+        await failing; // holds the lease until b has tried
         throw new Error('warehouse system down');
       }
     };
     const name = `full-${Date.now()}`;
     const a = node(name, job('a'), () => clock);
     const b = node(name, job('b'), () => clock);
-    await Promise.all([a.check(), b.check()]);
-    expect(runs).toHaveLength(1);
+    const first = a.check();
+    await firstStarted;
+    await b.check(); // a holds the lease: b does not run
+    fail();
+    await first;
+    expect(runs).toEqual(['a']);
     await Promise.all([a.check(), b.check()]);
     expect(runs).toHaveLength(2);
     await Promise.all([a.check(), b.check(), a.check()]);
