@@ -213,12 +213,13 @@ export class FlashSales {
     };
   }
 
-  /** Every activity id, newest allocations first. */
+  /** Every activity id, in name order. */
   async list(): Promise<string[]> {
     const rows = await this.#db
       .selectFrom('stock_activity')
       .select('activity_id')
       .distinct()
+      .orderBy('activity_id')
       .execute();
     return rows.map((r) => r.activity_id);
   }

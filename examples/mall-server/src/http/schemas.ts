@@ -5,6 +5,18 @@ export const orderNoSchema = {
   pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$',
 } as const;
 export const codeSchema = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' } as const;
+/** Route params of one SKU (`/…/:sku`). */
+export const skuParams = {
+  type: 'object',
+  properties: { sku: skuSchema },
+  required: ['sku'],
+} as const;
+/** Route params of one order (`/…/:orderNo`). */
+export const orderNoParams = {
+  type: 'object',
+  properties: { orderNo: orderNoSchema },
+  required: ['orderNo'],
+} as const;
 export const quantitySchema = { type: 'integer', minimum: 1, maximum: 1_000_000 } as const;
 
 export const errorSchema = {

@@ -2,7 +2,13 @@ import type { SkuSettings } from '@mallkit/stock';
 import type { FastifyInstance } from 'fastify';
 import type { Mall } from '../app/Mall.ts';
 import { guard } from '../http/RouteConfig.ts';
-import { codeSchema, orderNoSchema, quantitySchema, skuSchema } from '../http/schemas.ts';
+import {
+  codeSchema,
+  orderNoSchema,
+  quantitySchema,
+  skuParams,
+  skuSchema,
+} from '../http/schemas.ts';
 
 const admin = guard('normal', 'admin');
 const security = [{ bearer: [] }];
@@ -90,7 +96,7 @@ export function inventoryAdminRoutes(app: FastifyInstance, mall: Mall): void {
         summary:
           'Stock settings of a SKU: deduction strategy, hot-row shards, low-stock alert (fields left out keep their values)',
         security,
-        params: { type: 'object', properties: { sku: skuSchema }, required: ['sku'] },
+        params: skuParams,
         body: {
           type: 'object',
           properties: {

@@ -4,7 +4,7 @@ import type { Mall } from '../app/Mall.ts';
 import type { Product } from '../catalog/Product.ts';
 import { switchNames } from '../guards/Guards.ts';
 import { guard } from '../http/RouteConfig.ts';
-import { codeSchema, errorSchema, productSchema, skuSchema } from '../http/schemas.ts';
+import { codeSchema, errorSchema, productSchema, skuParams, skuSchema } from '../http/schemas.ts';
 
 const notFound = (sku: string) => ({
   error: { code: 'UNKNOWN_SKU', message: `no product "${sku}"` },
@@ -31,7 +31,7 @@ export function productRoutes(app: FastifyInstance, mall: Mall): void {
       schema: {
         tags: ['products'],
         summary: 'Product detail (L1 → L2 → database)',
-        params: { type: 'object', properties: { sku: skuSchema }, required: ['sku'] },
+        params: skuParams,
         response: { 200: productSchema, 404: errorSchema },
       },
     },
@@ -185,7 +185,7 @@ export function productRoutes(app: FastifyInstance, mall: Mall): void {
         tags: ['admin'],
         summary: 'Create or update a product: database first, then the caches of every instance',
         security: [{ bearer: [] }],
-        params: { type: 'object', properties: { sku: skuSchema }, required: ['sku'] },
+        params: skuParams,
         body: {
           type: 'object',
           properties: {

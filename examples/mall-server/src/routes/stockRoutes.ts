@@ -6,9 +6,11 @@ import { guard } from '../http/RouteConfig.ts';
 import {
   codeSchema,
   errorSchema,
+  orderNoParams,
   orderNoSchema,
   orderOutcomeSchema,
   quantitySchema,
+  skuParams,
   skuSchema,
   stockViewSchema,
 } from '../http/schemas.ts';
@@ -82,7 +84,7 @@ export function stockRoutes(app: FastifyInstance, mall: Mall): void {
       schema: {
         tags: ['stock'],
         summary: 'Stock of one SKU by warehouse',
-        params: { type: 'object', properties: { sku: skuSchema }, required: ['sku'] },
+        params: skuParams,
         response: { 200: stockViewSchema, 404: errorSchema },
       },
     },
@@ -138,7 +140,7 @@ export function stockRoutes(app: FastifyInstance, mall: Mall): void {
       schema: {
         tags: ['orders'],
         security: [{ bearer: [] }],
-        params: { type: 'object', properties: { orderNo: orderNoSchema }, required: ['orderNo'] },
+        params: orderNoParams,
         response: outcomeResponses,
       },
     },
@@ -165,7 +167,7 @@ export function stockRoutes(app: FastifyInstance, mall: Mall): void {
               ? 'Confirm on payment (idempotent)'
               : 'Release on cancel (idempotent)',
           security: [{ bearer: [] }],
-          params: { type: 'object', properties: { orderNo: orderNoSchema }, required: ['orderNo'] },
+          params: orderNoParams,
           response: outcomeResponses,
         },
       },
@@ -184,7 +186,7 @@ export function stockRoutes(app: FastifyInstance, mall: Mall): void {
         tags: ['orders'],
         summary: 'Return units of a confirmed order to stock (idempotent on refundNo)',
         security: [{ bearer: [] }],
-        params: { type: 'object', properties: { orderNo: orderNoSchema }, required: ['orderNo'] },
+        params: orderNoParams,
         body: {
           type: 'object',
           properties: {
