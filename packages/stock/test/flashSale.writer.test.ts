@@ -160,4 +160,20 @@ describe('FlashSaleWriter', () => {
     await drained(sale, 'A-stop');
     expect(await soldInDatabase(service, 'A-stop')).toBe(60);
   });
+
+  it('stop closes a client the writer made and leaves no timer behind, even cut from a blocking read', async () => {
+    await seedActivity(service, 'A-own', [{ sku: 'own', units: 5 }]);
+    await sale.open('A-own');
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const writer = sale.writer('A-own', { blockMs: 60_000 });
+    writer.start();
+    await sale.buy({ orderNo: 'OWN-1', lines: [line('A-own', 'own')] });
+    await drained(sale, 'A-own'); // written; the writer is back in its blocking read
+    await writer.stop();
+    expect(writer.running).toBe(false);
+    // A second disconnect of the closed client used to arm ioredis's 2 s close timer,
+    // holding the process open after stop() resolved.
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
 });

@@ -187,4 +187,21 @@ describe('ReservationSweeper', () => {
     expect((await service.query(['s']))[0]?.sellable).toBe(50);
     await store.close();
   });
+
+  it('sweep() on a sweeper never started runs every batch, as a cron job would call it', async () => {
+    const store = await sqlite.open();
+    let clock = 0;
+    const service = new StockService({ db: store.db, now: () => clock, reservationTtlMs: 10 });
+    await service.defineWarehouse({ code: 'w' });
+    await service.defineSku({ sku: 's' });
+    await service.restock({ sku: 's', warehouse: 'w', quantity: 10, receiptNo: 'r' });
+    for (let i = 0; i < 5; i++)
+      await service.deduct({ orderNo: `c${i}`, lines: [{ sku: 's', quantity: 1 }] });
+    clock = 11;
+    const sweeper = new ReservationSweeper(service, { batchSize: 2 });
+    expect(await sweeper.sweep()).toBe(5);
+    expect(sweeper.released).toBe(5);
+    expect((await service.query(['s']))[0]?.sellable).toBe(10);
+    await store.close();
+  });
 });

@@ -9,13 +9,29 @@ import type { ReservationSweeperOptions } from './ReservationSweeperOptions.js';
  *
  * @example
  * ```ts
- * import { ReservationSweeper, type StockService } from '@mallkit/stock';
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, ReservationSweeper, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
  *
- * declare const stock: StockService;
+ * let now = Date.parse('2025-11-11T00:00:00Z'); // a clock the example can move
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db, reservationTtlMs: 15 * 60_000, now: () => now });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 5, receiptNo: 'GRN-1' });
+ * await stock.deduct({ orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 2 }] }); // never paid
+ * now += 15 * 60_000; // its 15 minutes are up
+ *
  * const sweeper = new ReservationSweeper(stock, { intervalMs: 2000 });
- * sweeper.start();
- * // on shutdown:
- * await sweeper.stop();
+ * const expired = new Promise((resolve) => stock.events.on('released', resolve));
+ * sweeper.start(); // sweeps at once, then every 2 s
+ * assert.deepEqual(await expired, { orderNo: 'SO-1', reason: 'expired' });
+ * await sweeper.stop(); // on shutdown: waits for a sweep in progress
+ * assert.equal(sweeper.released, 1);
+ * assert.equal((await stock.getOrder('SO-1'))?.status, 'expired');
+ * assert.equal((await stock.query(['phone-128']))[0]?.sellable, 5);
+ * await db.destroy();
  * ```
  */
 export class ReservationSweeper {
@@ -55,19 +71,24 @@ export class ReservationSweeper {
   }
 
   /** One sweep: batches until a batch comes back short. Returns how many were released. */
-  async sweep(): Promise<number> {
+  sweep(): Promise<number> {
+    return this.#sweep(() => false);
+  }
+
+  /** Batches until one comes back short, or until `halted()` (a stop during a scheduled sweep). */
+  async #sweep(halted: () => boolean): Promise<number> {
     let total = 0;
     for (;;) {
       const released = await this.#stock.sweepExpired(this.#batchSize);
       total += released;
       this.#released += released;
-      if (released < this.#batchSize || this.#stopped) return total;
+      if (released < this.#batchSize || halted()) return total;
     }
   }
 
   #schedule(delayMs: number): void {
     this.#timer = setTimeout(() => {
-      this.#running = this.sweep();
+      this.#running = this.#sweep(() => this.#stopped);
       this.#running
         .catch((error: unknown) => this.#onError(error))
         .finally(() => {

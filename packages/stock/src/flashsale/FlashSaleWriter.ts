@@ -61,6 +61,46 @@ interface Batch {
  *
  * Delivery is at least once, and so are the events: two writers that both took an entry
  * (one was slower than `claimIdleMs`) both emit `written` for it, one with `replayed`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { RedisFlashSale } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Redis } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 5, strategy: 'redis',
+ * });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const sale = new RedisFlashSale({ redis, service: stock, prefix: `doc:${randomUUID()}` });
+ * await sale.open('D11');
+ *
+ * const admission = await sale.buy({ orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 2 }] });
+ * assert.equal(await stock.getOrder('FS-1'), undefined); // in Redis, not yet in the database
+ * assert.equal(await sale.pending('D11'), 1);
+ *
+ * const writer = sale.writer('D11', { consumer: 'node-1' }); // one or more per activity
+ * const written = new Promise((resolve) => sale.events.on('written', resolve));
+ * writer.start();
+ * assert.deepEqual(await written, {
+ *   activityId: 'D11', orderNo: 'FS-1', streamId: admission.streamId, replayed: false,
+ * });
+ * assert.equal((await stock.getOrder('FS-1'))?.status, 'reserved'); // now in the database
+ * assert.equal(await sale.pending('D11'), 0);
+ * await writer.stop(); // lets its batch finish, closes the connection it made
+ * assert.equal(writer.running, false);
+ * redis.disconnect();
+ * await db.destroy();
+ * ```
  */
 export class FlashSaleWriter {
   /** The activity whose stream this writer reads. */
@@ -156,9 +196,11 @@ export class FlashSaleWriter {
     this.#abort.abort();
     const owned = this.#given === undefined;
     // A blocking read of our own connection is cut short; entries it was delivering stay pending.
-    if (this.#blocked && owned) this.#client?.disconnect?.();
+    // One disconnect only: a second one on the closed client arms ioredis's close timer again.
+    const cut = this.#blocked && owned;
+    if (cut) this.#client?.disconnect?.();
     await loop;
-    if (owned) this.#client?.disconnect?.();
+    if (owned && !cut) this.#client?.disconnect?.();
     this.#loop = undefined;
     this.#client = undefined;
     this.#router = undefined;
