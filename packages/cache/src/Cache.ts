@@ -15,18 +15,85 @@ import { SingleFlight } from './singleflight/SingleFlight.js';
 import { type CacheCounters, newCacheCounters } from './tiers/CacheCounters.js';
 import { Tiers } from './tiers/Tiers.js';
 
-/** Loads one value on a miss; `undefined` or `null` means "not found". */
+/**
+ * Loads one value on a miss; `undefined` or `null` means "not found".
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, type Loader } from '@mallkit/cache';
+ *
+ * const rows = new Map([['sku-1', 'Phone X']]); // your database
+ * const queries: string[] = [];
+ * const findName: Loader<string> = async (sku) => {
+ *   queries.push(sku);
+ *   return rows.get(sku) ?? null; // null (or undefined): not found
+ * };
+ * const names = createCache<string>({ namespace: 'doc:Loader' });
+ * assert.equal(await names.get('sku-1', findName), 'Phone X');
+ * assert.equal(await names.get('sku-404', findName), undefined);
+ * assert.equal(await names.get('sku-404', findName), undefined); // the cached "not found"
+ * rows.set('sku-2', 'Phone X case');
+ * await Promise.all([names.get('sku-2', findName), names.get('sku-2', findName)]);
+ * assert.deepEqual(queries, ['sku-1', 'sku-404', 'sku-2']); // concurrent reads share one load
+ * await names.close();
+ * ```
+ */
 export type Loader<T> = (key: string) => Promise<T | undefined | null> | T | undefined | null;
 
 /**
  * Loads the values of many missed keys in one call (one SQL `IN (…)`): an array in the
  * order of `keys`, or a map from key to value; a key left out means "not found".
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type BatchLoader, createCache } from '@mallkit/cache';
+ *
+ * const rows = new Map<string, number>().set('sku-1', 1999).set('sku-2', 2999); // your database
+ * const queries: string[][] = [];
+ * // One `SELECT … WHERE sku IN (?)`: a map of what was found; a key left out is "not found".
+ * const loadPrices: BatchLoader<number> = async (skus) => {
+ *   queries.push(skus);
+ *   return new Map([...rows].filter(([sku]) => skus.includes(sku)));
+ * };
+ * const prices = createCache<number>({ namespace: 'doc:BatchLoader' });
+ * assert.deepEqual(await prices.getMany(['sku-1', 'sku-9'], loadPrices), [1999, undefined]);
+ * const page = await prices.getMany(['sku-1', 'sku-2', 'sku-9'], loadPrices);
+ * assert.deepEqual(page, [1999, 2999, undefined]);
+ * assert.deepEqual(queries, [['sku-1', 'sku-9'], ['sku-2']]); // only what was not cached
+ * await prices.close();
+ * ```
  */
 export type BatchLoader<T> = (
   keys: string[],
 ) => Promise<ReadonlyArray<T | undefined | null> | ReadonlyMap<string, T | undefined | null>>;
 
-/** Per-write options of {@link Cache.set}. */
+/**
+ * Per-write options of {@link Cache.set}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, MemoryL2, type SetOptions } from '@mallkit/cache';
+ * import { ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock(Date.now());
+ * const banners = createCache<string>({
+ *   namespace: 'doc:SetOptions',
+ *   l2: new MemoryL2(() => clock.now()),
+ *   clock,
+ *   ttlMs: 3_600_000, // an hour, for most writes
+ *   ttlJitter: 0,
+ * });
+ * const flashSale: SetOptions = { ttlMs: 10_000 }; // this one ends in 10 s
+ * await banners.set('home', 'Phone X -40%, for 10 seconds', flashSale);
+ * assert.equal(await banners.get('home'), 'Phone X -40%, for 10 seconds');
+ * clock.advance(10_001);
+ * assert.equal(await banners.get('home'), undefined); // expired in both tiers
+ * await banners.close();
+ * ```
+ */
 export interface SetOptions {
   /**
    * Freshness in L2, in ms.
@@ -42,6 +109,34 @@ export interface SetOptions {
  * every other node's L1 through the broadcast).
  *
  * Create it with {@link createCache}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, MemoryBus, MemoryL2 } from '@mallkit/cache';
+ *
+ * // Two app nodes: one shared L2 and one bus (`RedisL2` and `RedisBus` in production).
+ * const l2 = new MemoryL2();
+ * const bus = new MemoryBus();
+ * const a = createCache<number>({ namespace: 'doc:Cache', l2, broadcast: { bus } });
+ * const b = createCache<number>({ namespace: 'doc:Cache', l2, broadcast: { bus } });
+ * await Promise.all([a.ready(), b.ready()]);
+ *
+ * let price = 1999; // the database
+ * const load = async () => price;
+ * assert.equal(await a.get('sku-1', load), 1999); // loaded, then stored in L2 and a's L1
+ * assert.equal(await b.get('sku-1', load), 1999); // from L2, now in b's L1 too
+ * assert.equal(a.stats().loads + b.stats().loads, 1);
+ *
+ * price = 1799; // cache-aside: write the database, then invalidate everywhere
+ * const heard = new Promise((resolve) => b.events.on('invalidate', resolve));
+ * await a.invalidate('sku-1');
+ * await heard; // b dropped its L1 copy
+ * assert.equal(await b.get('sku-1', load), 1799);
+ *
+ * await a.close();
+ * await b.close();
+ * ```
  */
 export class Cache<T> {
   /** The namespace (key prefix) of this cache. */

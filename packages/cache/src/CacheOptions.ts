@@ -5,7 +5,34 @@ import type { KeyRules } from './keys/KeyRules.js';
 import type { L2Store } from './l2/L2Store.js';
 import type { Serializer } from './serialization/Serializer.js';
 
-/** Settings of a cache's in-process tier. */
+/**
+ * Settings of a cache's in-process tier.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, type L1Options } from '@mallkit/cache';
+ * import { ManualClock } from '@mallkit/resilience';
+ *
+ * const l1: L1Options = { admission: 'all', maxEntries: 2, maxBytes: 1_048_576, ttlMs: 1000 };
+ * const clock = new ManualClock(Date.now());
+ * const names = createCache<string>({ namespace: 'doc:L1Options', l1, clock }); // no L2 here
+ * let loads = 0;
+ * const load = async (sku: string) => {
+ *   loads++;
+ *   return sku.toUpperCase();
+ * };
+ * for (const sku of ['sku-1', 'sku-2', 'sku-3']) await names.get(sku, load);
+ * assert.equal(names.stats().l1Entries, 2); // the least recently used was dropped
+ *
+ * await names.get('sku-3', load); // fresh in L1
+ * assert.equal(loads, 3);
+ * clock.advance(1001); // past l1.ttlMs: L1 no longer answers on its own
+ * await names.get('sku-3', load);
+ * assert.equal(loads, 4);
+ * await names.close();
+ * ```
+ */
 export interface L1Options {
   /**
    * Which keys L1 keeps: `'all'` (every key read, for `ttlMs`), or `'hot'` (only keys
@@ -32,7 +59,36 @@ export interface L1Options {
   ttlMs?: number;
 }
 
-/** Settings of the invalidation broadcast. */
+/**
+ * Settings of the invalidation broadcast.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type BroadcastOptions, createCache, MemoryBus } from '@mallkit/cache';
+ *
+ * const broadcast: BroadcastOptions = {
+ *   bus: new MemoryBus(), // `new RedisBus(redis)` across app nodes
+ *   maxKeysPerMessage: 100,
+ *   heartbeatMs: 1000, // a node that lost a message notices within 1 s
+ *   shareHotKeys: false,
+ * };
+ * const a = createCache<number>({ namespace: 'doc:BroadcastOptions', broadcast });
+ * const b = createCache<number>({ namespace: 'doc:BroadcastOptions', broadcast });
+ * await Promise.all([a.ready(), b.ready()]);
+ *
+ * const sizes: number[] = [];
+ * const all = new Promise<void>((resolve) =>
+ *   b.events.on('invalidate', ({ keys }) => sizes.push(keys.length) === 3 && resolve()),
+ * );
+ * await a.invalidate(Array.from({ length: 250 }, (_, i) => `sku-${i}`));
+ * await all;
+ * assert.deepEqual(sizes, [100, 100, 50]); // three messages of at most 100 keys
+ *
+ * await a.close();
+ * await b.close();
+ * ```
+ */
 export interface BroadcastOptions {
   /**
    * The channel to other nodes.
@@ -57,7 +113,48 @@ export interface BroadcastOptions {
   shareHotKeys?: boolean;
 }
 
-/** Cross-node stampede protection: one node loads a cold key, the others wait for it. */
+/**
+ * Cross-node stampede protection: one node loads a cold key, the others wait for it.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, MemoryL2, type StampedeLockOptions } from '@mallkit/cache';
+ *
+ * let refused = () => {};
+ * const lockRefused = new Promise<void>((resolve) => {
+ *   refused = resolve; // once a node finds the lock taken
+ * });
+ * // Plays the Redis both nodes share.
+ * class SharedL2 extends MemoryL2 {
+ *   override async tryLock(key: string, ttlMs: number): Promise<boolean> {
+ *     const taken = await super.tryLock(key, ttlMs);
+ *     if (!taken) refused();
+ *     return taken;
+ *   }
+ * }
+ * const l2 = new SharedL2();
+ * const stampedeLock: StampedeLockOptions = { ttlMs: 2_000, waitMs: 500 };
+ * const nodeA = createCache<string>({ namespace: 'doc:StampedeLockOptions', l2, stampedeLock });
+ * const nodeB = createCache<string>({ namespace: 'doc:StampedeLockOptions', l2, stampedeLock });
+ * await nodeA.invalidate('sku-1');
+ *
+ * let queries = 0;
+ * const slowQuery = async () => {
+ *   queries++;
+ *   await lockRefused; // still running when the other node asks for the lock
+ *   return 'Phone X';
+ * };
+ * const [a, b] = await Promise.all([
+ *   nodeA.get('sku-1', slowQuery),
+ *   nodeB.get('sku-1', slowQuery),
+ * ]);
+ * assert.deepEqual([a, b], ['Phone X', 'Phone X']);
+ * assert.equal(queries, 1); // nodeB waited for nodeA's result in L2
+ * await nodeA.close();
+ * await nodeB.close();
+ * ```
+ */
 export interface StampedeLockOptions {
   /**
    * How long the lock is held at most, in ms (a crashed loader frees it then).
@@ -72,7 +169,40 @@ export interface StampedeLockOptions {
   waitMs?: number;
 }
 
-/** Settings of a {@link Cache}: one namespace, its tiers, and how it behaves in trouble. */
+/**
+ * Settings of a {@link Cache}: one namespace, its tiers, and how it behaves in trouble.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type CacheOptions, createCache, MemoryBus, MemoryL2 } from '@mallkit/cache';
+ * import { DependencyPolicy } from '@mallkit/resilience';
+ *
+ * interface Product {
+ *   sku: string;
+ *   priceCents: number;
+ * }
+ * const options: CacheOptions<Product> = {
+ *   namespace: 'doc:CacheOptions',
+ *   l2: new MemoryL2(), // `new RedisL2(redis)` from '@mallkit/cache/redis'
+ *   l1: { admission: 'all', maxEntries: 10_000, ttlMs: 5_000 },
+ *   ttlMs: 60_000,
+ *   staleWhileRevalidateMs: 10_000, // answer at once with a just-expired value while it reloads
+ *   graceMs: 300_000, // and with the last good value for 5 min if the database fails
+ *   negativeTtlMs: 5_000, // unknown skus do not reach the database on every request
+ *   stampedeLock: { ttlMs: 2_000, waitMs: 500 }, // one node loads a cold key, the others wait
+ *   policy: new DependencyPolicy({ name: 'cache:product:l2', preset: 'redis', timeoutMs: 100 }),
+ *   broadcast: { bus: new MemoryBus() }, // `new RedisBus(redis)`
+ *   disperse: (sku) => (sku.startsWith('flash:') ? 4 : 1), // 4 copies of flash-sale items
+ *   keys: { maxKeyLength: 64, maxBatchSize: 1000 },
+ * };
+ * const products = createCache(options);
+ * await products.ready();
+ * const product = await products.get('sku-1', async (sku) => ({ sku, priceCents: 1999 }));
+ * assert.equal(product?.priceCents, 1999);
+ * await products.close();
+ * ```
+ */
 export interface CacheOptions<T> {
   /** Prefix of every key in L2 (`<namespace>:<key>`) and the name in events and stats. */
   namespace: string;

@@ -1,8 +1,33 @@
-/** A snapshot of a {@link Cache}'s counters and sizes. Counters only grow. */
+/**
+ * A snapshot of a {@link Cache}'s counters and sizes. Counters only grow.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type CacheStats, createCache, MemoryL2 } from '@mallkit/cache';
+ *
+ * const products = createCache<string>({ namespace: 'doc:CacheStats', l2: new MemoryL2() });
+ * await products.get('sku-1', async () => 'Phone X'); // miss: loaded
+ * await products.get('sku-1'); // L1 hit
+ * await products.get('sku-404', async () => null); // miss: cached as "not found"
+ * await products.get('sku-404', async () => null); // negative hit
+ *
+ * const stats: CacheStats = products.stats();
+ * assert.equal(stats.namespace, 'doc:CacheStats');
+ * assert.deepEqual(stats.hits, { l1: 1, l2: 0 });
+ * assert.equal(stats.misses, 2);
+ * assert.equal(stats.loads, 2);
+ * assert.equal(stats.negativeHits, 1);
+ * assert.equal(stats.l1Entries, 2);
+ * const hitRatio = (stats.hits.l1 + stats.hits.l2 + stats.negativeHits) / 4; // 4 reads
+ * assert.equal(hitRatio, 0.5);
+ * await products.close();
+ * ```
+ */
 export interface CacheStats {
   /** The cache's namespace. */
   namespace: string;
-  /** Reads answered by each tier, and reads that went to the loader. */
+  /** Reads answered by each tier; reads that went to the loader count in `misses` and `loads`. */
   hits: {
     /** Answered from the in-process tier. */
     l1: number;

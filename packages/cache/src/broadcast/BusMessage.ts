@@ -5,6 +5,36 @@
  * - `hot`: `keys` turned hot on the sender; promote them here too for `ttlMs`;
  * - `heartbeat`: nothing happened; carries the sender's latest `seq` so a receiver
  *   that missed a message notices within one heartbeat.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type BusMessage, createCache, MemoryBus } from '@mallkit/cache';
+ *
+ * const bus = new MemoryBus();
+ * const messages: BusMessage[] = [];
+ * const unsubscribe = await bus.subscribe(
+ *   (message) => messages.push(message),
+ *   () => {},
+ * );
+ * const products = createCache<number>({ namespace: 'doc:BusMessage', broadcast: { bus } });
+ * await products.ready();
+ *
+ * await products.invalidate(['sku-1', 'sku-2']);
+ * await products.clearL1();
+ * const sent = messages.filter((m) => m.type !== 'heartbeat');
+ * assert.deepEqual(
+ *   sent.map(({ type, namespace, keys, seq }) => ({ type, namespace, keys, seq })),
+ *   [
+ *     { type: 'invalidate', namespace: 'doc:BusMessage', keys: ['sku-1', 'sku-2'], seq: 1 },
+ *     { type: 'clear', namespace: 'doc:BusMessage', keys: [], seq: 2 },
+ *   ],
+ * );
+ * assert.equal(new Set(sent.map((m) => m.origin)).size, 1); // one sender
+ *
+ * await products.close();
+ * await unsubscribe();
+ * ```
  */
 export interface BusMessage {
   /** What happened. */

@@ -11,15 +11,25 @@ const brand = Symbol.for('@mallkit/cache/error');
  *
  * @example
  * ```ts
- * import { isCacheError } from '@mallkit/cache';
+ * import assert from 'node:assert/strict';
+ * import { CacheError, createCache, MemoryL2 } from '@mallkit/cache';
  *
- * try {
- *   await work();
- * } catch (error) {
- *   if (isCacheError(error)) console.error(error.code, error.message);
- *   else throw error;
+ * // Plays a Redis that is down.
+ * class DownL2 extends MemoryL2 {
+ *   override async delete(): Promise<void> {
+ *     throw new Error('connect ECONNREFUSED');
+ *   }
  * }
- * declare function work(): Promise<void>;
+ * const products = createCache<string>({ namespace: 'doc:CacheError', l2: new DownL2() });
+ * try {
+ *   await products.invalidate('sku-1'); // after a database write
+ *   assert.fail('expected L2_UNAVAILABLE');
+ * } catch (error) {
+ *   if (!(error instanceof CacheError)) throw error;
+ *   assert.equal(error.code, 'L2_UNAVAILABLE'); // the L2 copy may stay stale until its TTL
+ *   assert.ok(error.cause !== undefined); // what the L2 call failed with
+ * }
+ * await products.close();
  * ```
  */
 export class CacheError extends Error {
@@ -42,6 +52,22 @@ export class CacheError extends Error {
 /**
  * Whether `error` was thrown by @mallkit/cache. Unlike `instanceof`, this holds when
  * two copies of the package are installed side by side.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, isCacheError } from '@mallkit/cache';
+ *
+ * const products = createCache<string>({ namespace: 'doc:isCacheError' });
+ * try {
+ *   await products.get(''); // an empty key
+ *   assert.fail('expected INVALID_KEY');
+ * } catch (error) {
+ *   if (!isCacheError(error)) throw error;
+ *   assert.equal(error.code, 'INVALID_KEY'); // `error` is a CacheError here
+ * }
+ * await products.close();
+ * ```
  */
 export function isCacheError(error: unknown): error is CacheError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -42,7 +42,8 @@ interface HotState {
  *
  * @example
  * ```ts
- * import { HotKeyDetector } from '@mallkit/cache';
+ * import assert from 'node:assert/strict';
+ * import { HotKeyDetector, type HotKeyEvent } from '@mallkit/cache';
  * import { ManualClock } from '@mallkit/resilience';
  *
  * const clock = new ManualClock();
@@ -52,13 +53,21 @@ interface HotState {
  *   clock,
  *   autoTick: false,
  * });
- * detector.onChange(({ key, hot, rate }) => console.log(key, hot, rate));
+ * const changes: HotKeyEvent[] = [];
+ * detector.onChange((event) => changes.push(event));
  * for (let i = 0; i < 150; i++) detector.record('sku:phone-x');
  * clock.advance(250);
- * detector.tick(); // logs: sku:phone-x true 150
- * detector.isHot('sku:phone-x'); // true
+ * detector.tick();
+ * assert.equal(detector.isHot('sku:phone-x'), true);
+ * assert.deepEqual(
+ *   changes.map(({ key, hot, rate }) => [key, hot, rate]),
+ *   [['sku:phone-x', true, 150]],
+ * );
  * clock.advance(1000);
- * detector.tick(); // no reads for a window: logs sku:phone-x false 0
+ * detector.tick(); // no reads for a window: demoted
+ * assert.equal(detector.isHot('sku:phone-x'), false);
+ * assert.deepEqual(changes[1]?.reason, 'cooled');
+ * detector.close();
  * ```
  */
 export class HotKeyDetector implements HotKeySource {

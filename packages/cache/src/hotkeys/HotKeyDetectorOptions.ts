@@ -4,6 +4,40 @@ import type { Clock } from '@mallkit/resilience';
  * How a {@link HotKeyDetector} decides that a key is hot. Thresholds count accesses
  * on this node within one sliding window of `windowMs`, evaluated at the end of each
  * of its `subWindows` sub-windows (the detection interval, `windowMs / subWindows`).
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { HotKeyDetector, type HotKeyDetectorOptions } from '@mallkit/cache';
+ * import { ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options: HotKeyDetectorOptions = {
+ *   windowMs: 1000,
+ *   subWindows: 4, // evaluated every 250 ms
+ *   hotThreshold: 100, // reads within a window that make a key hot
+ *   coolThreshold: 40, // below this it cools: no flapping in between
+ *   capacity: 256,
+ *   maxHotKeys: 16,
+ *   promotionTtlMs: 3000,
+ *   clock,
+ *   autoTick: false, // with a ManualClock: call tick() yourself
+ * };
+ * const detector = new HotKeyDetector(options);
+ * const subWindow = (reads: number) => {
+ *   for (let i = 0; i < reads; i++) detector.record('sku-phone');
+ *   clock.advance(250);
+ *   detector.tick();
+ * };
+ * subWindow(120);
+ * assert.equal(detector.isHot('sku-phone'), true);
+ * for (let i = 0; i < 4; i++) subWindow(15); // 60 a window: under 100 but over 40
+ * assert.equal(detector.isHot('sku-phone'), true);
+ * subWindow(0);
+ * subWindow(0); // 30 within the window
+ * assert.equal(detector.isHot('sku-phone'), false);
+ * detector.close();
+ * ```
  */
 export interface HotKeyDetectorOptions {
   /**

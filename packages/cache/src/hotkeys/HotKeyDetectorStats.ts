@@ -1,4 +1,33 @@
-/** Counters and sizes of a {@link HotKeyDetector}, from {@link HotKeyDetector.stats}. */
+/**
+ * Counters and sizes of a {@link HotKeyDetector}, from {@link HotKeyDetector.stats}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { HotKeyDetector, type HotKeyDetectorStats } from '@mallkit/cache';
+ * import { ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const detector = new HotKeyDetector({
+ *   capacity: 128,
+ *   hotThreshold: 100,
+ *   clock,
+ *   autoTick: false,
+ * });
+ * for (let i = 0; i < 1000; i++) detector.record(`sku-${i % 200}`); // 200 keys, 5 reads each
+ * for (let i = 0; i < 150; i++) detector.record('sku-phone');
+ * clock.advance(500); // windowMs 2000 / 4 sub-windows
+ * detector.tick();
+ *
+ * const stats: HotKeyDetectorStats = detector.stats();
+ * assert.equal(stats.recorded, 1150);
+ * assert.equal(stats.hot, 1);
+ * assert.equal(stats.promotions, 1);
+ * assert.equal(stats.evaluations, 1);
+ * assert.ok(stats.tracked <= stats.capacity); // memory stays fixed: at most 128 candidates
+ * detector.close();
+ * ```
+ */
 export interface HotKeyDetectorStats {
   /** Accesses recorded. */
   recorded: number;

@@ -1,4 +1,32 @@
-/** One hot key in a {@link HotKeyDetector.hotKeys} snapshot. */
+/**
+ * One hot key in a {@link HotKeyDetector.hotKeys} snapshot.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { HotKeyDetector, type HotKeyInfo } from '@mallkit/cache';
+ * import { ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const detector = new HotKeyDetector({
+ *   windowMs: 1000,
+ *   hotThreshold: 100,
+ *   clock,
+ *   autoTick: false,
+ * });
+ * for (let i = 0; i < 300; i++) detector.record('sku-phone');
+ * detector.markHot('sku-case', 5000); // another node found it hot
+ * clock.advance(250);
+ * detector.tick();
+ *
+ * const hot: HotKeyInfo[] = detector.hotKeys(); // hottest first
+ * assert.deepEqual(hot, [
+ *   { key: 'sku-phone', count: 300, rate: 300, source: 'local', markedUntil: 0 },
+ *   { key: 'sku-case', count: 0, rate: 0, source: 'remote', markedUntil: 5000 },
+ * ]);
+ * detector.close();
+ * ```
+ */
 export interface HotKeyInfo {
   /** The key. */
   key: string;

@@ -1,7 +1,31 @@
 import { CacheError } from '../errors/CacheError.js';
 import { hashTagRange } from '../keys/keySlot.js';
 
-/** Most copies of a dispersed key: one per suffix character `0-9a-z`. */
+/**
+ * Most copies of a dispersed key: one per suffix character `0-9a-z`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache, dispersedKeys, MAX_DISPERSED_COPIES, MemoryL2 } from '@mallkit/cache';
+ *
+ * // As many copies as a key can have, for the hottest flash-sale items:
+ * const pages = createCache<string>({
+ *   namespace: 'doc:MAX_DISPERSED_COPIES',
+ *   l2: new MemoryL2(),
+ *   disperse: (key) => (key.startsWith('flash:') ? MAX_DISPERSED_COPIES : 1),
+ * });
+ * await pages.get('flash:phone-x', async () => '<html>Phone X, -40%</html>');
+ *
+ * const names = dispersedKeys('doc:MAX_DISPERSED_COPIES:flash:phone-x', MAX_DISPERSED_COPIES);
+ * assert.equal(names.length, 36);
+ * assert.equal(names.at(-1), 'doc:MAX_DISPERSED_COPIES:flash:phone-x#z');
+ * assert.throws(() => dispersedKeys('flash:phone-x', MAX_DISPERSED_COPIES + 1), {
+ *   code: 'INVALID_OPTION',
+ * });
+ * await pages.close();
+ * ```
+ */
 export const MAX_DISPERSED_COPIES = 36;
 
 /**
@@ -23,11 +47,14 @@ export const MAX_DISPERSED_COPIES = 36;
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { dispersedKey, dispersedKeys, pickCopy } from '@mallkit/cache';
  *
  * const copies = dispersedKeys('sku:phone-x', 4); // ['sku:phone-x#0', … 'sku:phone-x#3']
  * // write every copy when the item changes; read one at random:
  * const readFrom = dispersedKey('sku:phone-x', pickCopy(copies.length));
+ * assert.ok(copies.includes(readFrom));
+ * assert.equal(dispersedKey('sku:phone-x', 11), 'sku:phone-x#b'); // 0-9, then a-z
  * ```
  */
 export function dispersedKey(key: string, copy: number): string {
@@ -44,6 +71,18 @@ export function dispersedKey(key: string, copy: number): string {
 /**
  * All `copies` names of `key` ({@link dispersedKey} 0 to `copies − 1`), each in its
  * own hash slot.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { dispersedKey, dispersedKeys } from '@mallkit/cache';
+ *
+ * const copies = dispersedKeys('sku:phone-x', 3); // write all of them when the item changes
+ * assert.deepEqual(copies, ['sku:phone-x#0', 'sku:phone-x#1', 'sku:phone-x#2']);
+ * assert.equal(copies[2], dispersedKey('sku:phone-x', 2));
+ * // A hash tag would put every copy in the tag's slot:
+ * assert.throws(() => dispersedKeys('{sku}:phone-x', 3), { code: 'INVALID_KEY' });
+ * ```
  *
  * @param copies - an integer from 1 to {@link MAX_DISPERSED_COPIES}
  * @throws CacheError `INVALID_KEY` when `key` has a hash tag, `INVALID_OPTION` when

@@ -7,10 +7,17 @@ import type { L2Store, L2Write } from './L2Store.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { createCache, MemoryL2 } from '@mallkit/cache';
  *
- * const products = createCache<{ name: string }>({ namespace: 'product', l2: new MemoryL2() });
- * await products.get('sku-1', async () => ({ name: 'phone' }));
+ * const l2 = new MemoryL2(); // plays the Redis two app nodes share
+ * const nodeA = createCache<{ name: string }>({ namespace: 'doc:MemoryL2', l2 });
+ * const nodeB = createCache<{ name: string }>({ namespace: 'doc:MemoryL2', l2 });
+ * await nodeA.get('sku-1', async () => ({ name: 'Phone X' }));
+ * assert.deepEqual(await nodeB.get('sku-1'), { name: 'Phone X' }); // from the shared tier
+ * assert.equal(nodeB.stats().hits.l2, 1);
+ * await nodeA.close();
+ * await nodeB.close();
  * ```
  */
 export class MemoryL2 implements L2Store {

@@ -3,7 +3,41 @@ import { BusSubscribers } from '../broadcast/BusSubscribers.js';
 import type { BusSubscription, CacheBus } from '../broadcast/CacheBus.js';
 import type { RedisClient } from './RedisClient.js';
 
-/** Settings of a {@link RedisBus}. */
+/**
+ * Settings of a {@link RedisBus}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type BusMessage, createCache } from '@mallkit/cache';
+ * import { RedisBus, type RedisBusOptions } from '@mallkit/cache/redis';
+ * import { Redis } from 'ioredis';
+ *
+ * const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+ * const redis = new Redis(url);
+ * const subscriber = new Redis(url);
+ * const options: RedisBusOptions = { channel: 'doc:RedisBusOptions:bus', subscriber };
+ * const bus = new RedisBus(redis, options);
+ * const products = createCache<string>({ namespace: 'doc:RedisBusOptions', broadcast: { bus } });
+ * await products.ready();
+ *
+ * const monitor = new Redis(url); // what goes over the channel
+ * await monitor.subscribe('doc:RedisBusOptions:bus');
+ * const invalidated = new Promise<BusMessage>((resolve) =>
+ *   monitor.on('message', (_channel: string, text: string) => {
+ *     const message = JSON.parse(text) as BusMessage;
+ *     if (message.type === 'invalidate') resolve(message);
+ *   }),
+ * );
+ * await products.invalidate('sku-1');
+ * assert.deepEqual((await invalidated).keys, ['sku-1']);
+ *
+ * await products.close();
+ * await bus.close();
+ * assert.equal(subscriber.status, 'ready'); // yours: the bus left it open
+ * for (const connection of [monitor, subscriber, redis]) connection.disconnect();
+ * ```
+ */
 export interface RedisBusOptions {
   /**
    * The pub/sub channel every cache of the application shares (messages carry their
@@ -25,6 +59,39 @@ export interface RedisBusOptions {
  * cache on this bus is told to drop its L1, since messages may have been lost
  * meanwhile; lost messages without a reconnect are caught by the sequence numbers
  * and heartbeats of the caches themselves.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { createCache } from '@mallkit/cache';
+ * import { RedisBus, RedisL2 } from '@mallkit/cache/redis';
+ * import { Redis } from 'ioredis';
+ *
+ * // An app node: its own connection, bus and cache.
+ * function startNode() {
+ *   const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ *   const bus = new RedisBus(redis); // subscribes on a duplicate of `redis`
+ *   const l2 = new RedisL2(redis);
+ *   const cache = createCache<string>({ namespace: 'doc:RedisBus', l2, broadcast: { bus } });
+ *   return { redis, bus, cache };
+ * }
+ * const a = startNode();
+ * const b = startNode();
+ * await Promise.all([a.cache.ready(), b.cache.ready()]);
+ * await a.redis.unlink('doc:RedisBus:banner'); // start clean
+ *
+ * await b.cache.get('banner', async () => 'spring sale'); // now in Redis and in b's L1
+ * const heard = new Promise((resolve) => b.cache.events.on('invalidate', resolve));
+ * await a.cache.invalidate('banner'); // deleted from Redis, published to every node
+ * await heard; // b dropped its L1 copy
+ * assert.equal(await b.cache.get('banner', async () => 'summer sale'), 'summer sale');
+ *
+ * for (const node of [a, b]) {
+ *   await node.cache.close();
+ *   await node.bus.close();
+ *   node.redis.disconnect();
+ * }
+ * ```
  */
 export class RedisBus implements CacheBus {
   readonly #redis: RedisClient;

@@ -15,16 +15,29 @@ const DELETE_CHUNK = 500;
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { createCache } from '@mallkit/cache';
  * import { RedisBus, RedisL2 } from '@mallkit/cache/redis';
  * import { Cluster } from 'ioredis';
  *
- * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
+ * const redis = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * const bus = new RedisBus(redis);
  * const products = createCache<{ name: string }>({
- *   namespace: 'product',
- *   l2: new RedisL2(redis),
- *   broadcast: { bus: new RedisBus(redis) },
+ *   namespace: 'doc:RedisL2',
+ *   l2: new RedisL2(redis), // a standalone `new Redis(url)` works the same
+ *   broadcast: { bus },
  * });
+ * await products.ready();
+ * await redis.unlink('doc:RedisL2:sku-1'); // start clean
+ *
+ * await products.get('sku-1', async () => ({ name: 'Phone X' }));
+ * assert.equal(await redis.exists('doc:RedisL2:sku-1'), 1); // stored as `<namespace>:<key>`
+ * await products.invalidate('sku-1');
+ * assert.equal(await redis.exists('doc:RedisL2:sku-1'), 0);
+ *
+ * await products.close();
+ * await bus.close();
+ * redis.disconnect(); // the client is yours
  * ```
  */
 export class RedisL2 implements L2Store {

@@ -1,6 +1,35 @@
 import type { KeyRules } from '../../keys/KeyRules.js';
 
-/** Settings of one {@link clusterMget} or {@link clusterMgetBuffer} call. */
+/**
+ * Settings of one {@link clusterMget} or {@link clusterMgetBuffer} call.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type ClusterMgetOptions, clusterMget } from '@mallkit/cache/redis';
+ * import { Cluster } from 'ioredis';
+ *
+ * const cluster = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * const keys = Array.from({ length: 300 }, (_, i) => `doc:ClusterMgetOptions:${i}`);
+ * await Promise.all(keys.map((key, i) => cluster.set(key, String(i), 'PX', 60_000)));
+ *
+ * const options: ClusterMgetOptions = {
+ *   readFrom: 'master', // 'replica' or 'any' spread the reads, but may lag behind writes
+ *   chunkSize: 100, // at most 100 keys per command to one node
+ *   maxAttempts: 3, // per node's group of keys, with a slot-table refresh in between
+ *   maxKeyLength: 128,
+ *   maxBatchSize: 1000,
+ * };
+ * const values = await clusterMget(cluster, keys, options);
+ * assert.equal(values[0], '0');
+ * assert.equal(values[299], '299');
+ * const tooMany = [...keys, ...keys, ...keys, ...keys]; // 1200 keys
+ * await assert.rejects(clusterMget(cluster, tooMany, options), { code: 'BATCH_TOO_LARGE' });
+ *
+ * await Promise.all(keys.map((key) => cluster.unlink(key)));
+ * cluster.disconnect();
+ * ```
+ */
 export interface ClusterMgetOptions extends KeyRules {
   /**
    * Most keys one command carries: one `MGET` on a standalone Redis, one read script on

@@ -49,18 +49,30 @@ import { readBatch } from './readBatch.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { clusterMget } from '@mallkit/cache/redis';
  * import { Cluster } from 'ioredis';
  *
- * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
+ * const redis = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * await redis.set('doc:clusterMget:42', JSON.stringify({ name: 'Phone X' }));
+ * await redis.set('doc:clusterMget:7', JSON.stringify({ name: 'Phone X case' }));
+ * await redis.unlink('doc:clusterMget:1001');
+ *
  * const ids = ['42', '7', '42', '1001'];
  * const values = await clusterMget(
  *   redis,
- *   ids.map((id) => `product:${id}`),
+ *   ids.map((id) => `doc:clusterMget:${id}`), // keys in many slots, on several nodes
  *   { readFrom: 'master', chunkSize: 500 },
  * );
- * const products = values.map((json) => (json === null ? undefined : JSON.parse(json)));
- * console.log(products.length); // 4: one per id, the duplicate included
+ * const products = values.map((json) =>
+ *   json === null ? undefined : (JSON.parse(json) as { name: string }),
+ * );
+ * // one answer per id, in their order, the duplicate included:
+ * assert.deepEqual(
+ *   products.map((p) => p?.name),
+ *   ['Phone X', 'Phone X case', 'Phone X', undefined],
+ * );
+ * redis.disconnect();
  * ```
  */
 export async function clusterMget(

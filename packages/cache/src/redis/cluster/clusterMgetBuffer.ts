@@ -15,13 +15,22 @@ import { readBatch } from './readBatch.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { gunzipSync, gzipSync } from 'node:zlib';
  * import { clusterMgetBuffer } from '@mallkit/cache/redis';
  * import { Cluster } from 'ioredis';
- * import { gunzipSync } from 'node:zlib';
  *
- * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
- * const values = await clusterMgetBuffer(redis, ['page:home', 'page:cart']);
- * const pages = values.map((bytes) => (bytes === null ? undefined : gunzipSync(bytes).toString()));
+ * const redis = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * await redis.set('doc:clusterMgetBuffer:home', gzipSync('<html>home</html>')); // bytes, not text
+ * await redis.unlink('doc:clusterMgetBuffer:cart');
+ *
+ * const keys = ['doc:clusterMgetBuffer:home', 'doc:clusterMgetBuffer:cart'];
+ * const values = await clusterMgetBuffer(redis, keys);
+ * const pages = values.map((bytes) =>
+ *   bytes === null ? undefined : gunzipSync(bytes).toString(),
+ * );
+ * assert.deepEqual(pages, ['<html>home</html>', undefined]);
+ * redis.disconnect();
  * ```
  */
 export async function clusterMgetBuffer(
