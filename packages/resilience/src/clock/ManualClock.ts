@@ -5,14 +5,15 @@ import type { Clock } from './Clock.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { ManualClock, TokenBucket } from '@mallkit/resilience';
  *
  * const clock = new ManualClock();
  * const bucket = new TokenBucket({ ratePerSecond: 10, burst: 1, clock });
- * bucket.tryAcquire(); // true
- * bucket.tryAcquire(); // false: empty
+ * assert.equal(bucket.tryAcquire(), true);
+ * assert.equal(bucket.tryAcquire(), false); // empty
  * clock.advance(100);
- * bucket.tryAcquire(); // true: one token refilled
+ * assert.equal(bucket.tryAcquire(), true); // one token refilled
  * ```
  */
 export class ManualClock implements Clock {

@@ -3,6 +3,29 @@ import { ResilienceError } from './ResilienceError.js';
 /**
  * The dependency's circuit breaker is open: the call was not attempted.
  * `retryAfterMs` is the time left before the breaker lets a probe through.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { BrokenCircuitError, DependencyPolicy, ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const payments = new DependencyPolicy({
+ *   name: 'doc:BrokenCircuitError',
+ *   breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 5000 },
+ *   clock,
+ * });
+ * const down = new Error('connect ECONNREFUSED');
+ * await assert.rejects(payments.execute(() => Promise.reject(down)), down); // opens the circuit
+ * clock.advance(2000);
+ *
+ * const error = await payments.execute(() => 'not attempted').catch((e: unknown) => e);
+ * assert.ok(error instanceof BrokenCircuitError);
+ * assert.equal(error.code, 'CIRCUIT_OPEN');
+ * assert.equal(error.policy, 'doc:BrokenCircuitError');
+ * assert.equal(error.retryAfterMs, 3000); // until the breaker lets a probe through
+ * assert.equal(error.cause, down);
+ * ```
  */
 export class BrokenCircuitError extends ResilienceError {
   /** Name of the policy whose breaker is open. */

@@ -1,6 +1,24 @@
 import { ResilienceError } from './ResilienceError.js';
 
-/** A component was constructed with an invalid option; the message names it. */
+/**
+ * A component was constructed with an invalid option; the message names it.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DependencyPolicy, InvalidOptionError } from '@mallkit/resilience';
+ *
+ * // Bad configuration fails at start-up, naming the option.
+ * assert.throws(
+ *   () => new DependencyPolicy({ name: 'doc:InvalidOptionError', retry: { maxAttempts: 0 } }),
+ *   (error: unknown) =>
+ *     error instanceof InvalidOptionError &&
+ *     error.code === 'INVALID_OPTION' &&
+ *     error.option === 'retry.maxAttempts' &&
+ *     error.message === 'option "retry.maxAttempts" must be an integer >= 1; got 0',
+ * );
+ * ```
+ */
 export class InvalidOptionError extends ResilienceError {
   /** Dotted path of the option, e.g. `'tokenBucket.ratePerSecond'`. */
   readonly option: string;

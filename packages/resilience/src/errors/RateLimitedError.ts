@@ -1,6 +1,37 @@
 import { ResilienceError } from './ResilienceError.js';
 
-/** A rate limiter refused the call. `retryAfterMs` says when a token will be free. */
+/**
+ * A rate limiter refused the call. `retryAfterMs` says when a token will be free.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   DependencyPolicy,
+ *   KeyedLimiter,
+ *   ManualClock,
+ *   RateLimitedError,
+ * } from '@mallkit/resilience';
+ *
+ * const perUser = new KeyedLimiter({
+ *   name: 'doc:RateLimitedError',
+ *   limit: { ratePerSecond: 1, burst: 1 },
+ *   clock: new ManualClock(),
+ * });
+ * const orders = new DependencyPolicy({ name: 'doc:RateLimitedError:orders', limiter: perUser });
+ * await orders.execute(() => 'order 1', { limitKey: 'user-7' });
+ *
+ * const error = await orders
+ *   .execute(() => 'order 2', { limitKey: 'user-7' })
+ *   .catch((e: unknown) => e);
+ * assert.ok(error instanceof RateLimitedError);
+ * assert.equal(error.code, 'RATE_LIMITED');
+ * assert.equal(error.limiter, 'doc:RateLimitedError');
+ * assert.equal(error.key, 'user-7');
+ * assert.equal(Math.ceil(error.retryAfterMs ?? 0), 1000); // HTTP 429 + Retry-After: 1
+ * assert.equal(await orders.execute(() => 'order 3', { limitKey: 'user-8' }), 'order 3');
+ * ```
+ */
 export class RateLimitedError extends ResilienceError {
   /** Name of the limiter that refused. */
   readonly limiter: string;

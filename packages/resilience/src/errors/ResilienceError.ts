@@ -11,16 +11,27 @@ const brand = Symbol.for('@mallkit/resilience/error');
  *
  * @example
  * ```ts
- * import { isResilienceError } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import {
+ *   DependencyPolicy,
+ *   isResilienceError,
+ *   ManualClock,
+ *   TokenBucket,
+ * } from '@mallkit/resilience';
  *
+ * const checkout = new DependencyPolicy({
+ *   name: 'doc:ResilienceError',
+ *   limiter: new TokenBucket({ ratePerSecond: 1, burst: 1, clock: new ManualClock() }),
+ * });
+ * await checkout.execute(() => 'first order');
  * try {
- *   await work();
+ *   await checkout.execute(() => 'second order');
+ *   assert.fail('the limiter should have refused');
  * } catch (error) {
- *   if (isResilienceError(error) && error.code === 'RATE_LIMITED') {
- *     console.log(`retry in ${error.retryAfterMs} ms`);
- *   } else throw error;
+ *   if (!isResilienceError(error)) throw error;
+ *   assert.equal(error.code, 'RATE_LIMITED'); // branch on the code, never on the message
+ *   assert.equal(error.retryAfterMs, 1000); // e.g. HTTP 429 + Retry-After: 1
  * }
- * declare function work(): Promise<void>;
  * ```
  */
 export class ResilienceError extends Error {
@@ -50,6 +61,24 @@ export class ResilienceError extends Error {
 /**
  * Whether `error` was thrown by @mallkit/resilience. Unlike `instanceof`, this holds
  * when two copies of the package are installed side by side.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DependencyPolicy, isResilienceError } from '@mallkit/resilience';
+ *
+ * const mysql = new DependencyPolicy({ name: 'doc:isResilienceError' });
+ * const release = mysql.breaker?.isolate(); // e.g. the database is in maintenance
+ * const refused = await mysql.execute(() => 'not attempted').catch((error: unknown) => error);
+ * assert.ok(isResilienceError(refused)); // refused by the policy: answer 503, or a fallback
+ * assert.equal(refused.code, 'CIRCUIT_OPEN');
+ * release?.();
+ *
+ * const failed = await mysql
+ *   .execute(() => Promise.reject(new Error('duplicate order number')))
+ *   .catch((error: unknown) => error);
+ * assert.equal(isResilienceError(failed), false); // your own errors pass through unchanged
+ * ```
  */
 export function isResilienceError(error: unknown): error is ResilienceError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -5,8 +5,42 @@
  * - `TIMEOUT`: the call ran past its deadline ({@link TimeoutError});
  * - `BULKHEAD_FULL`: no concurrency slot and no queue room ({@link BulkheadRejectedError});
  * - `LOAD_SHED`: shed under pressure to keep higher priorities served ({@link LoadShedError});
- * - `DEGRADED`: a degradation switch is off and the call site has no fallback ({@link DegradedError});
+ * - `DEGRADED`: a degradation switch is on and the call site gave no fallback
+ *   ({@link DegradedError});
  * - `INVALID_OPTION`: a component was built with an invalid option ({@link InvalidOptionError}).
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   DependencyPolicy,
+ *   isResilienceError,
+ *   type ResilienceErrorCode,
+ * } from '@mallkit/resilience';
+ *
+ * // One HTTP status per code; the compiler checks that the switch covers every code.
+ * function httpStatus(code: ResilienceErrorCode): number {
+ *   switch (code) {
+ *     case 'RATE_LIMITED':
+ *       return 429;
+ *     case 'TIMEOUT':
+ *       return 504;
+ *     case 'CIRCUIT_OPEN':
+ *     case 'BULKHEAD_FULL':
+ *     case 'LOAD_SHED':
+ *     case 'DEGRADED':
+ *       return 503;
+ *     case 'INVALID_OPTION':
+ *       return 500;
+ *   }
+ * }
+ *
+ * const search = new DependencyPolicy({ name: 'doc:ResilienceErrorCode' });
+ * search.breaker?.isolate();
+ * const error = await search.execute(() => 'hits').catch((e: unknown) => e);
+ * assert.ok(isResilienceError(error));
+ * assert.equal(httpStatus(error.code), 503);
+ * ```
  */
 export type ResilienceErrorCode =
   | 'RATE_LIMITED'

@@ -12,11 +12,27 @@ import type { HedgeOptions } from './HedgeOptions.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { hedge } from '@mallkit/resilience';
  *
- * const price = await hedge(({ signal }) => fetch('http://pricing.local/sku-1', { signal }), {
- *   delayMs: 40, // the service's p95
- * });
+ * // Two replicas of the pricing service; the first is stuck. Each request gives up when its
+ * // signal aborts, as `fetch(url, { signal })` does.
+ * const replicas = ['pricing-a', 'pricing-b'];
+ * const aborted: string[] = [];
+ * const price = await hedge(
+ *   ({ attempt, signal }) =>
+ *     new Promise<string>((resolve, reject) => {
+ *       const replica = replicas[attempt - 1] ?? 'none';
+ *       signal.addEventListener('abort', () => {
+ *         aborted.push(replica);
+ *         reject(signal.reason);
+ *       });
+ *       if (replica === 'pricing-b') resolve(`19.90 from ${replica}`);
+ *     }),
+ *   { delayMs: 10 }, // the service's p95
+ * );
+ * assert.equal(price, '19.90 from pricing-b');
+ * assert.deepEqual(aborted, ['pricing-a']); // the slow request was abandoned
  * ```
  */
 export function hedge<T>(

@@ -1,6 +1,24 @@
 import diagnostics from 'node:diagnostics_channel';
 
-/** Stops a listener added with {@link EventHub.on}. */
+/**
+ * Stops a listener added with {@link EventHub.on}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DependencyPolicy, type Unsubscribe } from '@mallkit/resilience';
+ *
+ * const policy = new DependencyPolicy({ name: 'doc:Unsubscribe' });
+ * let refused = 0;
+ * const stop: Unsubscribe = policy.events.on('rejected', () => refused++);
+ * const release = policy.breaker?.isolate();
+ * await policy.execute(() => 'first').catch(() => {});
+ * stop(); // e.g. when the test or the request that listened ends
+ * await policy.execute(() => 'second').catch(() => {});
+ * release?.();
+ * assert.equal(refused, 1);
+ * ```
+ */
 export type Unsubscribe = () => void;
 
 /**
@@ -11,6 +29,32 @@ export type Unsubscribe = () => void;
  * instance without holding references to them; listeners added with
  * {@link EventHub.on} see only this instance. Emitting costs one boolean check when
  * nobody listens. Other mallkit packages use it with their own prefix.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import diagnostics from 'node:diagnostics_channel';
+ * import { EventHub } from '@mallkit/resilience';
+ *
+ * // Events of your own component, under your own channel prefix.
+ * interface ImportEvents {
+ *   'batch.done': { rows: number };
+ * }
+ * const events = new EventHub<ImportEvents>('doc:EventHub');
+ * const rows: number[] = [];
+ * const off = events.on('batch.done', (event) => rows.push(event.rows)); // this instance only
+ * const published: unknown[] = [];
+ * const onChannel = (message: unknown) => published.push(message); // every instance
+ * diagnostics.subscribe('doc:EventHub:batch.done', onChannel);
+ *
+ * events.emit('batch.done', { rows: 500 });
+ * off();
+ * diagnostics.unsubscribe('doc:EventHub:batch.done', onChannel);
+ * assert.equal(events.wants('batch.done'), false); // nobody listens: emitting is nearly free
+ * events.emit('batch.done', { rows: 20 });
+ * assert.deepEqual(rows, [500]);
+ * assert.deepEqual(published, [{ rows: 500 }]);
+ * ```
  */
 export class EventHub<Events extends { [K in keyof Events]: object }> {
   readonly #listeners = new Map<keyof Events, Set<(event: never) => void>>();

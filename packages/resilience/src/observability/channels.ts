@@ -5,13 +5,24 @@
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import diagnostics from 'node:diagnostics_channel';
- * import { channels, type RejectionEvent } from '@mallkit/resilience';
+ * import { channels, DependencyPolicy, type RejectionEvent } from '@mallkit/resilience';
  *
- * diagnostics.subscribe(channels.rejected, (message) => {
+ * // One subscriber sees every component in the process, without references to them.
+ * const seen: string[] = [];
+ * const onRejected = (message: unknown) => {
  *   const event = message as RejectionEvent;
- *   console.log(`${event.source} "${event.name}" rejected with ${event.code}`);
- * });
+ *   seen.push(`${event.source} "${event.name}" rejected with ${event.code}`);
+ * };
+ * diagnostics.subscribe(channels.rejected, onRejected);
+ *
+ * const policy = new DependencyPolicy({ name: 'doc:channels' });
+ * const release = policy.breaker?.isolate();
+ * await policy.execute(() => 'not attempted').catch(() => {});
+ * release?.();
+ * diagnostics.unsubscribe(channels.rejected, onRejected);
+ * assert.deepEqual(seen, ['breaker "doc:channels" rejected with CIRCUIT_OPEN']);
  * ```
  */
 export const channels = {

@@ -15,7 +15,33 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { requireNumber } from '../options/requireNumber.js';
 import type { CircuitBreakerOptions } from './CircuitBreakerOptions.js';
 
-/** A change of a circuit's state, as reported to {@link CircuitBreaker}'s listener. */
+/**
+ * A change of a circuit's state, as reported to {@link CircuitBreaker}'s listener.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type BreakerTransition, CircuitBreaker, ManualClock } from '@mallkit/resilience';
+ *
+ * const transitions: BreakerTransition[] = [];
+ * const breaker = new CircuitBreaker(
+ *   'doc:BreakerTransition',
+ *   { threshold: 1 },
+ *   new ManualClock(),
+ *   (transition) => transitions.push(transition),
+ * );
+ * const cause = new Error('connect ECONNREFUSED');
+ * breaker.failure(breaker.enter(), cause);
+ * const [opened] = transitions;
+ * assert.equal(opened?.to, breaker.state); // from/to are cockatiel `CircuitState` values
+ * assert.equal(opened?.cause, cause); // the failure that opened it
+ *
+ * const release = breaker.isolate(); // held open by hand, e.g. for maintenance
+ * release(); // closed again
+ * assert.equal(transitions.length, 3);
+ * assert.equal(transitions.at(-1)?.to, opened?.from);
+ * ```
+ */
 export interface BreakerTransition {
   /** The state before. */
   from: CircuitState;
@@ -38,6 +64,36 @@ const never: IHalfOpenAfterBackoffContext = {
  *
  * Time comes from a {@link Clock}, so the schedule can be tested without waiting.
  * Used by {@link DependencyPolicy}; usable on its own around any call.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { BrokenCircuitError, CircuitBreaker, ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options = { threshold: 2, halfOpenAfterMs: 1000 };
+ * const breaker = new CircuitBreaker('doc:CircuitBreaker', options, clock);
+ *
+ * // Around any call: enter (throws while open), then report the outcome.
+ * async function guarded<T>(call: () => Promise<T>): Promise<T> {
+ *   const probe = breaker.enter();
+ *   try {
+ *     const value = await call();
+ *     breaker.success(probe);
+ *     return value;
+ *   } catch (error) {
+ *     breaker.failure(probe, error);
+ *     throw error;
+ *   }
+ * }
+ * const down = () => Promise.reject(new Error('503 from search'));
+ * await assert.rejects(guarded(down));
+ * await assert.rejects(guarded(down)); // the second failure in a row opens the circuit
+ * assert.equal(breaker.openings, 1);
+ * await assert.rejects(guarded(() => Promise.resolve('hits')), BrokenCircuitError); // fails fast
+ * clock.advance(1000);
+ * assert.equal(await guarded(() => Promise.resolve('hits')), 'hits'); // the probe closes it
+ * ```
  */
 export class CircuitBreaker {
   readonly #name: string;

@@ -7,6 +7,31 @@ import type { IBackoffFactory, IBreaker, IHalfOpenAfterBackoffContext } from 'co
  * (`ConsecutiveBreaker`), `'sampling'` (`SamplingBreaker`: failure ratio over a time
  * window, with a minimum throughput), `'count'` (`CountBreaker`: failure ratio over the
  * last N calls), or any `IBreaker` you pass.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type CircuitBreakerOptions, DependencyPolicy, ManualClock } from '@mallkit/resilience';
+ *
+ * class NotFoundError extends Error {}
+ * const breaker: CircuitBreakerOptions = {
+ *   kind: 'consecutive',
+ *   threshold: 3, // 3 failures in a row open the circuit
+ *   halfOpenAfterMs: 10_000,
+ *   isFailure: (error) => !(error instanceof NotFoundError), // a miss says nothing of health
+ * };
+ * const catalog = new DependencyPolicy({
+ *   name: 'doc:CircuitBreakerOptions',
+ *   breaker,
+ *   clock: new ManualClock(),
+ * });
+ * const fail = (error: Error) => catalog.execute(() => Promise.reject(error)).catch(() => {});
+ *
+ * for (let i = 0; i < 5; i++) await fail(new NotFoundError('no such SKU'));
+ * assert.equal(catalog.stats().state, 'closed');
+ * for (let i = 0; i < 3; i++) await fail(new Error('read ECONNRESET'));
+ * assert.equal(catalog.stats().state, 'open');
+ * ```
  */
 export interface CircuitBreakerOptions {
   /**

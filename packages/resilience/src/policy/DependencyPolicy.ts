@@ -55,20 +55,31 @@ const stateNames: Record<CircuitState, CircuitStateName> = {
  *
  * @example
  * ```ts
- * import { DependencyPolicy, TokenBucket } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { type AttemptContext, DependencyPolicy, TokenBucket } from '@mallkit/resilience';
  *
  * const redisPolicy = new DependencyPolicy({
- *   name: 'redis-products',
+ *   name: 'doc:DependencyPolicy:redis-products',
  *   preset: 'redis',
  *   timeoutMs: 30,
  *   limiter: new TokenBucket({ ratePerSecond: 50_000, burst: 5_000 }),
  * });
+ * const changes: string[] = [];
+ * redisPolicy.events.on('breaker.state', (e) => changes.push(`${e.name}: ${e.from} -> ${e.to}`));
  *
- * const detail = await redisPolicy.execute(({ signal }) => fetchProduct('sku-1', signal), {
+ * // Stands in for a Redis read that honours the attempt's signal.
+ * const products = new Map([['sku-1', '{"name":"Kettle"}']]);
+ * async function fetchProduct(sku: string, { signal }: AttemptContext): Promise<string | null> {
+ *   signal.throwIfAborted();
+ *   return products.get(sku) ?? null;
+ * }
+ *
+ * const detail = await redisPolicy.execute((attempt) => fetchProduct('sku-1', attempt), {
  *   idempotent: true,
  * });
- * redisPolicy.events.on('breaker.state', (e) => console.log(`${e.name}: ${e.from} -> ${e.to}`));
- * declare function fetchProduct(sku: string, signal: AbortSignal): Promise<string | null>;
+ * assert.equal(detail, '{"name":"Kettle"}');
+ * assert.equal(redisPolicy.stats().successes, 1);
+ * assert.deepEqual(changes, []); // the circuit stayed closed
  * ```
  */
 export class DependencyPolicy {

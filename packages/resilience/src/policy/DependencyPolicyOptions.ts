@@ -9,6 +9,37 @@ import type { RetryOptions } from './RetryOptions.js';
  * Everything a {@link DependencyPolicy} does around a call to one dependency. Start from
  * a preset for the kind of dependency and override what differs; `false` turns a
  * layer off.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   DependencyPolicy,
+ *   type DependencyPolicyOptions,
+ *   ManualClock,
+ *   TokenBucket,
+ * } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options: DependencyPolicyOptions = {
+ *   name: 'doc:DependencyPolicyOptions:mysql',
+ *   preset: 'database', // 800 ms deadline, sampling breaker, 32 running + 64 queued
+ *   timeoutMs: 300, // this database answers in a few ms
+ *   bulkhead: { concurrency: 10 }, // the pool's size; the preset's queue of 64 stays
+ *   retry: false, // the policy guards writes
+ *   limiter: new TokenBucket({ ratePerSecond: 100, burst: 2, clock }),
+ *   clock,
+ * };
+ * const orders = new DependencyPolicy(options);
+ * const placed = await Promise.allSettled(
+ *   [1, 2, 3].map((n) => orders.execute(() => `order ${n}`)),
+ * );
+ * assert.deepEqual(
+ *   placed.map((result) => result.status),
+ *   ['fulfilled', 'fulfilled', 'rejected'], // the burst of 2 is spent
+ * );
+ * assert.equal(orders.stats().rejected.limiter, 1);
+ * ```
  */
 export interface DependencyPolicyOptions {
   /** The dependency's name, in errors, events and stats (e.g. `'redis-products'`). */

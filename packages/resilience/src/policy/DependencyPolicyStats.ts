@@ -1,6 +1,33 @@
 import type { CircuitStateName } from './DependencyPolicyEvents.js';
 
-/** A snapshot of a {@link DependencyPolicy}'s counters, for metrics. Counters only grow. */
+/**
+ * A snapshot of a {@link DependencyPolicy}'s counters, for metrics. Counters only grow.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DependencyPolicy, type DependencyPolicyStats } from '@mallkit/resilience';
+ *
+ * const policy = new DependencyPolicy({ name: 'doc:DependencyPolicyStats' });
+ * await policy.execute(() => 'ok');
+ * await policy.execute(() => Promise.reject(new Error('duplicate order number'))).catch(() => {});
+ *
+ * const stats: DependencyPolicyStats = policy.stats(); // e.g. exported as metrics every 10 s
+ * assert.deepEqual(stats, {
+ *   name: 'doc:DependencyPolicyStats',
+ *   state: 'closed',
+ *   calls: 2,
+ *   successes: 1,
+ *   failures: 1,
+ *   timeouts: 0,
+ *   retries: 0,
+ *   rejected: { limiter: 0, circuit: 0, bulkhead: 0 },
+ *   openings: 0,
+ *   running: 0,
+ *   queued: 0,
+ * });
+ * ```
+ */
 export interface DependencyPolicyStats {
   /** The policy's name. */
   name: string;

@@ -21,13 +21,15 @@ import type { LimitDecision, RateLimiter } from './RateLimiter.js';
  *
  * @example
  * ```ts
- * import { KeyedLimiter, RateLimitedError } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { KeyedLimiter, ManualClock, RateLimitedError } from '@mallkit/resilience';
  *
  * const perSku = new KeyedLimiter({
- *   name: 'add-to-cart',
+ *   name: 'doc:KeyedLimiter',
  *   limit: { ratePerSecond: 20, burst: 40 },
  *   overrides: { 'sku-flash-sale': { ratePerSecond: 2000, burst: 500 } },
  *   maxKeys: 50_000,
+ *   clock: new ManualClock(), // the system clock by default
  * });
  *
  * function addToCart(sku: string): void {
@@ -35,7 +37,10 @@ import type { LimitDecision, RateLimiter } from './RateLimiter.js';
  *   if (!decision.allowed) throw new RateLimitedError(perSku.name, decision.retryAfterMs, sku);
  *   // … add it
  * }
- * addToCart('sku-1');
+ * for (let i = 0; i < 40; i++) addToCart('sku-1');
+ * assert.throws(() => addToCart('sku-1'), (e) => e instanceof RateLimitedError && e.key === 'sku-1');
+ * for (let i = 0; i < 500; i++) addToCart('sku-flash-sale'); // its own, larger limit
+ * assert.deepEqual([perSku.stats().allowed, perSku.stats().keys], [540, 2]);
  * ```
  */
 export class KeyedLimiter implements RateLimiter {

@@ -1,7 +1,30 @@
 import type { Clock } from '../clock/Clock.js';
 import type { LocalLimit } from './LocalLimit.js';
 
-/** How a {@link KeyedLimiter} limits each key. */
+/**
+ * How a {@link KeyedLimiter} limits each key.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { KeyedLimiter, type KeyedLimiterOptions, ManualClock } from '@mallkit/resilience';
+ *
+ * const options: KeyedLimiterOptions = {
+ *   name: 'doc:KeyedLimiterOptions',
+ *   limit: { algorithm: 'slidingWindow', limit: 3, windowMs: 60_000 }, // 3 reviews a minute each
+ *   overrides: { moderator: { ratePerSecond: 10 } },
+ *   maxKeys: 2, // tiny, to show the eviction
+ *   clock: new ManualClock(),
+ * };
+ * const reviews = new KeyedLimiter(options);
+ * for (let i = 0; i < 3; i++) assert.equal(reviews.tryAcquire('user-1'), true);
+ * assert.equal(reviews.tryAcquire('user-1'), false);
+ * assert.equal(reviews.tryAcquire('moderator', 10), true); // its override
+ * assert.equal(reviews.tryAcquire('user-2'), true); // a third key: user-1, least recent, is forgotten…
+ * assert.equal(reviews.tryAcquire('user-1'), true); // …so its limit starts over
+ * assert.equal(reviews.stats().evictions, 2);
+ * ```
+ */
 export interface KeyedLimiterOptions {
   /** The limit every key gets unless overridden, e.g. `{ ratePerSecond: 5, burst: 10 }`. Required. */
   limit: LocalLimit;

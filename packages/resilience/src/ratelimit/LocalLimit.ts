@@ -1,4 +1,18 @@
-/** A token-bucket limit: a steady rate with room for bursts. */
+/**
+ * A token-bucket limit: a steady rate with room for bursts.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { KeyedLimiter, ManualClock, type TokenBucketLimit } from '@mallkit/resilience';
+ *
+ * const perUser: TokenBucketLimit = { ratePerSecond: 2, burst: 4 }; // `algorithm: 'tokenBucket'` is the default
+ * const search = new KeyedLimiter({ name: 'doc:TokenBucketLimit', limit: perUser, clock: new ManualClock() });
+ * assert.equal(search.tryAcquire('user-1', 4), true); // the burst at once
+ * assert.equal(search.tryAcquire('user-1'), false);
+ * assert.equal(search.retryAfterMs('user-1'), 500); // then 2 a second
+ * ```
+ */
 export interface TokenBucketLimit {
   /**
    * Selects the token bucket.
@@ -15,7 +29,23 @@ export interface TokenBucketLimit {
   burst?: number;
 }
 
-/** A sliding-window limit: at most `limit` permits in any `windowMs`. */
+/**
+ * A sliding-window limit: at most `limit` permits in any `windowMs`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { KeyedLimiter, ManualClock, type SlidingWindowLimit } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const perUser: SlidingWindowLimit = { algorithm: 'slidingWindow', limit: 2, windowMs: 60_000 };
+ * const passwordResets = new KeyedLimiter({ name: 'doc:SlidingWindowLimit', limit: perUser, clock });
+ * assert.equal(passwordResets.tryAcquire('user-1'), true);
+ * assert.equal(passwordResets.tryAcquire('user-1'), true);
+ * assert.equal(passwordResets.tryAcquire('user-1'), false); // 2 in the last minute already
+ * assert.equal(passwordResets.retryAfterMs('user-1'), 90_000); // once the two have half faded out
+ * ```
+ */
 export interface SlidingWindowLimit {
   /** Selects the sliding window. Required. */
   algorithm: 'slidingWindow';
@@ -28,5 +58,25 @@ export interface SlidingWindowLimit {
 /**
  * The limit a {@link KeyedLimiter} applies to each key: a {@link TokenBucketLimit}
  * (the default algorithm) or a {@link SlidingWindowLimit}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { KeyedLimiter, type LocalLimit } from '@mallkit/resilience';
+ *
+ * const plans: Record<'free' | 'pro', LocalLimit> = {
+ *   free: { algorithm: 'slidingWindow', limit: 100, windowMs: 3_600_000 }, // 100 calls an hour
+ *   pro: { ratePerSecond: 50, burst: 100 }, // a token bucket
+ * };
+ * const api = new KeyedLimiter({
+ *   name: 'doc:LocalLimit',
+ *   limit: plans.free,
+ *   overrides: { 'acme-corp': plans.pro },
+ * });
+ * assert.equal(api.tryAcquire('hobbyist', 100), true);
+ * assert.equal(api.tryAcquire('hobbyist'), false); // back in an hour or so
+ * assert.equal(api.tryAcquire('acme-corp', 100), true);
+ * assert.ok(api.retryAfterMs('acme-corp') <= 20); // 50 a second
+ * ```
  */
 export type LocalLimit = TokenBucketLimit | SlidingWindowLimit;

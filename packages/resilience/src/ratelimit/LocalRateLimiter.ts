@@ -11,6 +11,26 @@ import type { LimitDecision, RateLimiter } from './RateLimiter.js';
 /**
  * What {@link TokenBucket} and {@link SlidingWindow} share: one in-process limit, decided
  * synchronously, without allocating when a request is admitted.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type LocalRateLimiter, ManualClock, SlidingWindow, TokenBucket } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const limiters: LocalRateLimiter[] = [
+ *   new TokenBucket({ name: 'doc:LocalRateLimiter:bucket', ratePerSecond: 10, burst: 2, clock }),
+ *   new SlidingWindow({ name: 'doc:LocalRateLimiter:window', limit: 2, windowMs: 1000, clock }),
+ * ];
+ * for (const limiter of limiters) {
+ *   assert.equal(limiter.tryAcquire(2), true); // synchronous: no await
+ *   assert.equal(limiter.tryAcquire(), false);
+ *   assert.ok(limiter.retryAfterMs() > 0); // asks without taking
+ *   assert.equal(limiter.acquire().allowed, false);
+ *   assert.throws(() => limiter.tryAcquire(3), RangeError); // more than it could ever grant
+ *   assert.deepEqual([limiter.stats().allowed, limiter.stats().refused], [1, 2]);
+ * }
+ * ```
  */
 export abstract class LocalRateLimiter implements RateLimiter {
   /** The limiter's name, as it appears in events and errors. */

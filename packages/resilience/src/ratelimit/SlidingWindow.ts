@@ -13,14 +13,17 @@ import type { SlidingWindowStats } from './SlidingWindowStats.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { ManualClock, SlidingWindow } from '@mallkit/resilience';
  *
  * const clock = new ManualClock();
- * const logins = new SlidingWindow({ name: 'login', limit: 5, windowMs: 60_000, clock });
- * for (let i = 0; i < 5; i++) logins.tryAcquire(); // true × 5
- * logins.acquire(); // refused, retryAfterMs 72000: the 5 fade out over the next window
+ * const logins = new SlidingWindow({ name: 'doc:SlidingWindow', limit: 5, windowMs: 60_000, clock });
+ * for (let i = 0; i < 5; i++) assert.equal(logins.tryAcquire(), true);
+ * // Refused: the 5 fade out over the next window, so 1 more fits after 72 s.
+ * assert.deepEqual(logins.acquire(), { allowed: false, retryAfterMs: 72_000 });
  * clock.advance(90_000); // the previous window counts for half now: 2.5 permits
- * logins.tryAcquire(2); // true
+ * assert.equal(logins.tryAcquire(2), true);
+ * assert.equal(logins.tryAcquire(), false);
  * ```
  */
 export class SlidingWindow extends LocalRateLimiter {

@@ -12,16 +12,21 @@ import type { TokenBucketStats } from './TokenBucketStats.js';
  *
  * @example
  * ```ts
- * import { RateLimitedError, TokenBucket } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { ManualClock, RateLimitedError, TokenBucket } from '@mallkit/resilience';
  *
- * const search = new TokenBucket({ name: 'search', ratePerSecond: 200, burst: 50 });
+ * const clock = new ManualClock(); // the system clock by default
+ * const search = new TokenBucket({ name: 'doc:TokenBucket', ratePerSecond: 200, burst: 50, clock });
  *
- * function handle(): void {
+ * function handle(): string {
  *   const decision = search.acquire();
  *   if (!decision.allowed) throw new RateLimitedError(search.name, decision.retryAfterMs);
- *   // … serve the search
+ *   return 'results'; // … serve the search
  * }
- * handle();
+ * for (let i = 0; i < 50; i++) assert.equal(handle(), 'results'); // a burst of 50 at once
+ * assert.throws(handle, (e) => e instanceof RateLimitedError && e.retryAfterMs === 5);
+ * clock.advance(5); // then one every 5 ms
+ * assert.equal(handle(), 'results');
  * ```
  */
 export class TokenBucket extends LocalRateLimiter {

@@ -9,13 +9,22 @@ import type { RedisCaller } from './RedisCaller.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { LuaScript } from '@mallkit/resilience';
  * import { Redis } from 'ioredis';
  *
- * const incrementIfBelow = new LuaScript(
- *   "local n = tonumber(redis.call('GET', KEYS[1]) or '0') if n < tonumber(ARGV[1]) then return redis.call('INCR', KEYS[1]) end return -1",
- * );
- * const reply = await incrementIfBelow.run(new Redis(), ['visits'], [100]);
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const key = 'doc:LuaScript:visits';
+ * await redis.del(key);
+ * const incrementIfBelow = new LuaScript(`
+ *   local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+ *   if n < tonumber(ARGV[1]) then return redis.call('INCR', KEYS[1]) end
+ *   return -1`);
+ * assert.equal(await incrementIfBelow.run(redis, [key], [2]), 1);
+ * assert.equal(await incrementIfBelow.run(redis, [key], [2]), 2);
+ * assert.equal(await incrementIfBelow.run(redis, [key], [2]), -1); // at the cap
+ * await redis.del(key);
+ * await redis.quit();
  * ```
  */
 export class LuaScript {

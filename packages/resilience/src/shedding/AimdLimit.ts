@@ -16,11 +16,19 @@ import { requireLimitBounds } from './requireLimitBounds.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { AimdLimit, LoadShedder } from '@mallkit/resilience';
  *
- * const limit = new AimdLimit({ initialLimit: 50, minLimit: 10, maxLimit: 400 });
- * limit.events.on('shedder.limit', (e) => console.log(`limit ${e.previous} -> ${e.limit}`));
- * const shedder = new LoadShedder({ limit });
+ * const limit = new AimdLimit({ name: 'doc:AimdLimit', initialLimit: 50, minLimit: 10, maxLimit: 400 });
+ * const moves: string[] = [];
+ * limit.events.on('shedder.limit', (e) => moves.push(`${e.previous} -> ${e.limit}`));
+ * const shedder = new LoadShedder({ name: 'doc:AimdLimit', limit });
+ *
+ * const permit = shedder.acquire('core');
+ * permit.release('dropped'); // the request timed out: back off by 10 %
+ * assert.equal(limit.limit, 45);
+ * assert.deepEqual(moves, ['50 -> 45']);
+ * assert.equal(shedder.stats().limit, 45);
  * ```
  */
 export class AimdLimit implements AdaptiveConcurrencyLimit {

@@ -1,6 +1,33 @@
 import type { Clock } from '../clock/Clock.js';
 
-/** Settings of an {@link AimdLimit}. */
+/**
+ * Settings of an {@link AimdLimit}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { AimdLimit, type AimdLimitOptions, ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options: AimdLimitOptions = {
+ *   name: 'doc:AimdLimitOptions',
+ *   initialLimit: 20,
+ *   minLimit: 5,
+ *   maxLimit: 100,
+ *   backoffRatio: 0.5, // halve on a drop
+ *   timeoutMs: 1_000, // a request slower than 1 s counts as dropped
+ *   clock,
+ * };
+ * const limit = new AimdLimit(options);
+ * limit.onSample(1_500, 10, false); // too slow: 20 -> 10
+ * limit.onSample(1_500, 10, false); // admitted before that decrease: ignored
+ * assert.equal(limit.limit, 10);
+ * clock.advance(2_000);
+ * limit.onSample(100, 10, true); // a new drop: 10 -> 5, the floor
+ * limit.onSample(100, 10, true);
+ * assert.equal(limit.limit, 5);
+ * ```
+ */
 export interface AimdLimitOptions {
   /** Name in `shedder.limit` events. @default 'aimd' */
   name?: string;

@@ -13,14 +13,18 @@ import type { PressureSignal } from './PressureSignal.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { EventLoopDelaySignal, LoadShedder } from '@mallkit/resilience';
  *
  * const eventLoopDelay = new EventLoopDelaySignal({ percentile: 99 });
  * const shedder = new LoadShedder({
+ *   name: 'doc:EventLoopDelaySignal',
  *   limit: 200,
  *   eventLoopDelay,
  *   maxEventLoopDelayMs: { background: 50, normal: 200 },
  * });
+ * assert.equal(eventLoopDelay.read(), 0); // 0 until the first refresh period (500 ms) ends
+ * assert.equal(await shedder.run('background', async () => 'report'), 'report');
  * // on shutdown
  * eventLoopDelay.close();
  * ```

@@ -20,12 +20,25 @@ import { requireLimitBounds } from './requireLimitBounds.js';
  *
  * @example
  * ```ts
- * import { GradientLimit, LoadShedder } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { GradientLimit, LoadShedder, ManualClock } from '@mallkit/resilience';
  *
- * const limit = new GradientLimit({ initialLimit: 100, minLimit: 20, maxLimit: 1000 });
- * const shedder = new LoadShedder({ limit });
- * const product = await shedder.run('core', () => loadProduct('sku-1'));
- * declare function loadProduct(sku: string): Promise<object>;
+ * const clock = new ManualClock(); // the system clock by default
+ * const limit = new GradientLimit({ name: 'doc:GradientLimit', initialLimit: 100, minLimit: 20, maxLimit: 1000, clock });
+ * const shedder = new LoadShedder({ name: 'doc:GradientLimit', limit, clock });
+ *
+ * // What the shedder feeds it: one window (1 s, 10 samples) of 20 ms calls with 60 in flight…
+ * const oneWindow = (rttMs: number) => {
+ *   clock.advance(1_000);
+ *   for (let i = 0; i < 10; i++) limit.onSample(rttMs, 60, false);
+ * };
+ * oneWindow(20);
+ * assert.deepEqual([limit.limit, limit.longTermRttMs], [100, 20]); // as fast as usual
+ * oneWindow(80); // …then 4 times slower: the service is queueing, the limit shrinks
+ * assert.equal(limit.limit, 91);
+ * assert.equal(shedder.stats().limit, 91);
+ * const product = await shedder.run('core', async () => ({ sku: 'sku-1', price: 1999 }));
+ * assert.equal(product.sku, 'sku-1');
  * ```
  */
 export class GradientLimit implements AdaptiveConcurrencyLimit {

@@ -1,6 +1,33 @@
 import type { Clock } from '../clock/Clock.js';
 
-/** Settings of a {@link GradientLimit}. */
+/**
+ * Settings of a {@link GradientLimit}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { GradientLimit, type GradientLimitOptions, ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options: GradientLimitOptions = {
+ *   name: 'doc:GradientLimitOptions',
+ *   initialLimit: 50,
+ *   minLimit: 10,
+ *   maxLimit: 200,
+ *   windowMs: 500,
+ *   minWindowSamples: 5,
+ *   longTermWindows: 100,
+ *   rttTolerance: 2, // tolerate twice the usual latency
+ *   smoothing: 1, // no smoothing: follow each window at once
+ *   queueSize: 10,
+ *   clock,
+ * };
+ * const limit = new GradientLimit(options);
+ * clock.advance(500);
+ * for (let i = 0; i < 5; i++) limit.onSample(30, 40, false); // a window at the usual latency
+ * assert.equal(limit.limit, 60); // grew by queueSize
+ * ```
+ */
 export interface GradientLimitOptions {
   /** Name in `shedder.limit` events. @default 'gradient' */
   name?: string;

@@ -53,31 +53,27 @@ function defaultClassify(error: unknown): RequestOutcome {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { isResilienceError, LoadShedder } from '@mallkit/resilience';
  *
- * const shedder = new LoadShedder({ limit: 200 });
- * try {
- *   const recommendations = await shedder.run('background', () => recommend('user-1'));
- *   console.log(recommendations);
- * } catch (error) {
- *   if (isResilienceError(error) && error.code === 'LOAD_SHED') {
- *     console.log(`shed, retry in ${error.retryAfterMs} ms`); // e.g. HTTP 503 + Retry-After
- *   } else throw error;
- * }
+ * const shedder = new LoadShedder({ name: 'doc:LoadShedder', limit: 4 });
+ * const recommend = async (user: string) => [`sku-for-${user}`];
  *
- * // In a framework hook:
- * const permit = shedder.tryAcquire('core');
- * if (permit) {
+ * async function recommendations(user: string): Promise<string[] | 503> {
  *   try {
- *     await handle();
- *     permit.release('success');
+ *     return await shedder.run('background', () => recommend(user));
  *   } catch (error) {
- *     permit.release('failure');
+ *     if (isResilienceError(error) && error.code === 'LOAD_SHED') return 503; // + Retry-After: error.retryAfterMs
  *     throw error;
  *   }
  * }
- * declare function recommend(user: string): Promise<string[]>;
- * declare function handle(): Promise<void>;
+ * assert.deepEqual(await recommendations('user-1'), ['sku-for-user-1']);
+ *
+ * // In a framework hook: a permit per request, released when the response is sent.
+ * const permits = [shedder.tryAcquire('core'), shedder.tryAcquire('normal')];
+ * assert.equal(await recommendations('user-1'), 503); // 2 of 4 in flight: background gets half the limit
+ * for (const permit of permits) permit?.release('success');
+ * assert.equal(shedder.stats().shed.background.concurrency, 1);
  * ```
  */
 export class LoadShedder {

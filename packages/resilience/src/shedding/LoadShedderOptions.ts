@@ -7,6 +7,34 @@ import type { RequestOutcome } from './RequestOutcome.js';
 /**
  * Settings of a {@link LoadShedder}. Per-priority settings are merged key by key with
  * their defaults, and must not favour a lower priority over a higher one.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { LoadShedder, LoadShedError, type LoadShedderOptions, ManualClock } from '@mallkit/resilience';
+ *
+ * const clock = new ManualClock();
+ * const options: LoadShedderOptions = {
+ *   name: 'doc:LoadShedderOptions',
+ *   limit: 50,
+ *   share: { normal: 0.8, background: 0.4 },
+ *   maxErrorRate: { normal: 0.6, background: 0.2 },
+ *   errorRateWindowMs: 10_000,
+ *   errorRateMinSamples: 5,
+ *   retryAfterMs: 2_000,
+ *   classifyError: (error) => (error instanceof TypeError ? 'ignored' : 'failure'), // bad input is not the service's fault
+ *   clock,
+ * };
+ * const shedder = new LoadShedder(options);
+ * const failing = async (): Promise<string> => { throw new Error('payment service answered 500'); };
+ * for (let i = 0; i < 5; i++) await assert.rejects(shedder.run('core', failing));
+ * assert.equal(shedder.stats().errorRate, 1);
+ * const shedFor = (e: unknown) => e instanceof LoadShedError && e.reason === 'errorRate' && e.retryAfterMs === 2_000;
+ * await assert.rejects(shedder.run('background', async () => 'report'), shedFor);
+ * assert.equal(await shedder.run('core', async () => 'checkout'), 'checkout'); // core is never shed for errors
+ * clock.advance(10_000); // the failures leave the window
+ * assert.equal(await shedder.run('background', async () => 'report'), 'report');
+ * ```
  */
 export interface LoadShedderOptions {
   /** Name in events and stats. @default 'shedder' */

@@ -5,12 +5,19 @@
  *
  * @example
  * ```ts
- * import { LoadShedder, type PressureSignal } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { LoadShedder, LoadShedError, type PressureSignal } from '@mallkit/resilience';
  *
  * let delayMs = 0;
  * const eventLoopDelay: PressureSignal = { read: () => delayMs };
- * const shedder = new LoadShedder({ limit: 10, eventLoopDelay });
+ * const shedder = new LoadShedder({ name: 'doc:PressureSignal', limit: 10, eventLoopDelay });
+ * assert.equal(await shedder.run('background', async () => 'report'), 'report');
  * delayMs = 500; // from now on background and normal requests are shed
+ * await assert.rejects(
+ *   shedder.run('normal', async () => 'list page'),
+ *   (e) => e instanceof LoadShedError && e.reason === 'eventLoopDelay',
+ * );
+ * assert.equal(await shedder.run('core', async () => 'product page'), 'product page');
  * ```
  */
 export interface PressureSignal {

@@ -48,21 +48,28 @@ const messageFormat = /^(\d+) ([01]) (\S+)$/;
  *
  * @example
  * ```ts
- * import {
- *   RedisSwitchBus,
- *   SwitchBoard,
- *   type SwitchStoreConnection,
- *   type SwitchSubscriberConnection,
- * } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { RedisSwitchBus, SwitchBoard, type SwitchChangedEvent } from '@mallkit/resilience';
+ * import { Redis } from 'ioredis';
  *
- * declare const redis: SwitchStoreConnection; // your ioredis `Redis` or `Cluster`
- * declare const subscriber: SwitchSubscriberConnection; // e.g. redis.duplicate()
- * const bus = new RedisSwitchBus(redis, { key: 'shop:switches', subscriber });
- * const switches = new SwitchBoard({ switches: { 'search.off': false }, bus });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const subscriber = redis.duplicate(); // or leave it out: the bus then duplicates and closes one
+ * await redis.del('doc:RedisSwitchBus'); // start clean
+ * const bus = new RedisSwitchBus(redis, { key: 'doc:RedisSwitchBus', subscriber });
+ * const switches = new SwitchBoard({ name: 'doc:RedisSwitchBus', switches: { 'search.off': false }, bus });
  * await switches.ready();
+ *
+ * // Any node's board.set() (or an admin script) stores and broadcasts a flip:
+ * const changed = new Promise<SwitchChangedEvent>((resolve) => switches.events.on('switch.changed', resolve));
+ * const version = await bus.publish('search.off', true);
+ * assert.deepEqual(await changed, { board: 'doc:RedisSwitchBus', name: 'search.off', on: true, source: 'remote' });
+ * assert.deepEqual(await bus.load(), [{ name: 'search.off', on: true, version }]); // kept in the hash
  * // on shutdown
  * switches.close();
  * await bus.close();
+ * subscriber.disconnect();
+ * await redis.del('doc:RedisSwitchBus');
+ * await redis.quit();
  * ```
  */
 export class RedisSwitchBus implements SwitchBus {

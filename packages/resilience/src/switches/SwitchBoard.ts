@@ -37,22 +37,29 @@ interface Entry {
  *
  * @example
  * ```ts
- * import { RedisSwitchBus, SwitchBoard, type SwitchStoreConnection } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { isResilienceError, SwitchBoard, type SwitchChangedEvent } from '@mallkit/resilience';
  *
- * declare const redis: SwitchStoreConnection; // your ioredis `Redis` or `Cluster`
- * const bus = new RedisSwitchBus(redis); // subscribes on redis.duplicate()
  * const switches = new SwitchBoard({
+ *   name: 'doc:SwitchBoard',
  *   switches: { 'recommendations.off': false, 'cache.serveStale': false },
- *   bus,
+ *   // bus: new RedisSwitchBus(redis), to flip them on every node
  * });
- * switches.events.on('switch.changed', (e) => console.log(`${e.name} -> ${e.on} (${e.source})`));
- * await switches.ready(); // the cluster's current state is loaded
+ * const changes: SwitchChangedEvent[] = [];
+ * switches.events.on('switch.changed', (e) => changes.push(e));
+ * await switches.ready(); // with a bus: the cluster's current state is loaded
  *
- * const recommended = await switches.run('recommendations.off', () => recommend('user-1'), []);
- * if (switches.isOn('cache.serveStale')) console.log('serving stale entries');
- * await switches.set('recommendations.off', true); // every node serves [] from now on
- * console.log(recommended);
- * declare function recommend(user: string): Promise<string[]>;
+ * const recommend = async (user: string) => [`sku-for-${user}`];
+ * assert.deepEqual(await switches.run('recommendations.off', () => recommend('user-1'), []), ['sku-for-user-1']);
+ * await switches.set('recommendations.off', true); // e.g. from an admin endpoint
+ * assert.deepEqual(await switches.run('recommendations.off', () => recommend('user-1'), []), []); // the fallback
+ * await assert.rejects(
+ *   switches.run('recommendations.off', () => recommend('user-1')), // no fallback
+ *   (e) => isResilienceError(e) && e.code === 'DEGRADED',
+ * );
+ * assert.equal(switches.isOn('cache.serveStale'), false);
+ * assert.deepEqual(changes, [{ board: 'doc:SwitchBoard', name: 'recommendations.off', on: true, source: 'local' }]);
+ * switches.close();
  * ```
  */
 export class SwitchBoard {

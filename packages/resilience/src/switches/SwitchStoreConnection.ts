@@ -3,6 +3,27 @@ import type { SwitchSubscriberConnection } from './SwitchSubscriberConnection.js
 /**
  * The part of a Redis client that {@link RedisSwitchBus} uses to store and broadcast
  * switch states; an ioredis `Redis` (or `Cluster`) satisfies it.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { RedisSwitchBus, SwitchBoard, type SwitchStoreConnection } from '@mallkit/resilience';
+ * import { Cluster } from 'ioredis';
+ *
+ * const cluster = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * const key = 'doc:SwitchStoreConnection';
+ * await cluster.del(key); // start clean
+ * const store: SwitchStoreConnection = cluster; // an ioredis Cluster (or Redis) as it is
+ * const bus = new RedisSwitchBus(store, { key }); // subscribes on store.duplicate()
+ * const board = new SwitchBoard({ name: key, switches: { 'search.simple': false }, bus });
+ * await board.ready();
+ * await board.set('search.simple', true);
+ * assert.deepEqual(Object.keys(await store.hgetall(key)), ['search.simple']);
+ * board.close();
+ * await bus.close();
+ * await cluster.del(key);
+ * cluster.disconnect();
+ * ```
  */
 export interface SwitchStoreConnection {
   /** Runs a Lua script (`EVAL`). */

@@ -34,28 +34,32 @@ const failureModes: readonly FailureMode[] = ['local', 'open', 'closed'];
  *
  * @example
  * ```ts
- * import {
- *   DistributedRateLimiter,
- *   RateLimitedError,
- *   type RedisScriptClient,
- * } from '@mallkit/resilience';
+ * import assert from 'node:assert/strict';
+ * import { DistributedRateLimiter, RateLimitedError } from '@mallkit/resilience';
+ * import { Redis } from 'ioredis';
  *
- * declare const redis: RedisScriptClient; // your ioredis `Redis` or `Cluster`
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * await redis.del('{doc:DistributedRateLimiter:checkout:user-1}'); // start clean
  * const checkout = new DistributedRateLimiter({
  *   redis,
  *   name: 'checkout',
- *   ratePerSecond: 300, // for the whole fleet
- *   burst: 100,
+ *   keyPrefix: 'doc:DistributedRateLimiter',
+ *   ratePerSecond: 1, // per user, for the whole fleet…
+ *   burst: 2, // …after 2 at once
  *   localShare: 1 / 4, // 4 nodes: each allows a quarter while Redis is down
+ *   timeoutMs: 200,
  * });
- * checkout.events.on('limiter.fallback', (e) => console.log(`fallback ${e.active}`));
  *
- * async function pay(userId: string): Promise<void> {
+ * async function pay(userId: string): Promise<string> {
  *   const decision = await checkout.acquire(1, userId);
  *   if (!decision.allowed) throw new RateLimitedError(checkout.name, decision.retryAfterMs, userId);
- *   // … take the payment
+ *   return 'paid'; // … take the payment
  * }
- * await pay('user-1');
+ * assert.equal(await pay('user-1'), 'paid');
+ * assert.equal(await pay('user-1'), 'paid');
+ * await assert.rejects(pay('user-1'), (e) => e instanceof RateLimitedError && (e.retryAfterMs ?? 0) > 0);
+ * assert.equal(checkout.stats().redisDecisions, 3);
+ * await redis.quit(); // yours: the limiter never closes it
  * ```
  */
 export class DistributedRateLimiter implements RateLimiter {

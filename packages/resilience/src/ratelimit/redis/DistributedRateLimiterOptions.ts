@@ -1,7 +1,37 @@
 import type { Clock } from '../../clock/Clock.js';
 import type { RedisScriptClient } from './RedisScriptClient.js';
 
-/** How a {@link DistributedRateLimiter} limits, and what it does when Redis fails. */
+/**
+ * How a {@link DistributedRateLimiter} limits, and what it does when Redis fails.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { DistributedRateLimiter, type DistributedRateLimiterOptions } from '@mallkit/resilience';
+ * import { Redis } from 'ioredis';
+ *
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * await redis.del('{doc:DistributedRateLimiterOptions:login}');
+ * const options: DistributedRateLimiterOptions = {
+ *   redis,
+ *   name: 'login',
+ *   keyPrefix: 'doc:DistributedRateLimiterOptions', // key: {doc:DistributedRateLimiterOptions:login}
+ *   ratePerSecond: 5,
+ *   burst: 5,
+ *   timeoutMs: 200,
+ *   probeIntervalMs: 500,
+ *   onRedisFailure: 'closed', // logins: refuse rather than allow guessing while Redis is away
+ *   maxKeys: 10_000,
+ * };
+ * const logins = new DistributedRateLimiter(options);
+ * assert.equal((await logins.acquire(5)).allowed, true);
+ * assert.equal((await logins.acquire()).allowed, false); // the burst is used up
+ *
+ * redis.disconnect(); // Redis is gone
+ * assert.equal((await logins.acquire()).allowed, false); // fail closed
+ * assert.equal(logins.fallbackActive, true);
+ * ```
+ */
 export interface DistributedRateLimiterOptions {
   /**
    * The Redis client: an ioredis `Redis` or `Cluster` (or anything with `evalsha` and
