@@ -17,20 +17,28 @@ const sameRegion = (from: string, to: string) => (from === to ? 0 : 1);
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { allocateOrder } from '@mallkit/stock';
  *
- * const plan = allocateOrder(
- *   { orderNo: 'SO-1', lines: [{ sku: 'phone', quantity: 3 }], region: 'south' },
- *   new Map([
- *     ['phone', [
- *       { warehouse: 'north-1', sellable: 10, priority: 1, region: 'north' },
- *       { warehouse: 'south-1', sellable: 2, priority: 2, region: 'south' },
- *     ]],
- *   ]),
- *   { strategy: 'nearest' },
+ * const candidates = new Map([
+ *   ['phone', [
+ *     { warehouse: 'north-1', sellable: 10, priority: 1, region: 'north' },
+ *     { warehouse: 'south-1', sellable: 2, priority: 2, region: 'south' },
+ *   ]],
+ * ]);
+ * const order = { orderNo: 'SO-1', lines: [{ sku: 'phone', quantity: 3 }], region: 'south' };
+ * const plan = allocateOrder(order, candidates, { strategy: 'nearest' });
+ *
+ * // south-1 gives 2, north-1 the last 1; south-1 ships (most units; ties go to the first by code)
+ * assert.deepEqual(plan.lines[0]?.parts, [
+ *   { warehouse: 'south-1', quantity: 2 },
+ *   { warehouse: 'north-1', quantity: 1 },
+ * ]);
+ * assert.equal(plan.shippingWarehouse, 'south-1');
+ * assert.throws(
+ *   () => allocateOrder({ ...order, lines: [{ sku: 'phone', quantity: 13 }] }, candidates),
+ *   { name: 'StockError', code: 'INSUFFICIENT_STOCK' },
  * );
- * // south-1 gives 2, north-1 the last 1; south-1 ships (most units; ties go to the first chosen)
- * console.log(plan.lines[0]?.parts, plan.shippingWarehouse);
  * ```
  */
 export function allocateOrder(

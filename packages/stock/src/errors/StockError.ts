@@ -11,15 +11,28 @@ const brand = Symbol.for('@mallkit/stock/error');
  *
  * @example
  * ```ts
- * import { isStockError } from '@mallkit/stock';
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, StockError, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
  *
- * try {
- *   await work();
- * } catch (error) {
- *   if (isStockError(error)) console.error(error.code, error.message);
- *   else throw error;
- * }
- * declare function work(): Promise<void>;
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 1, receiptNo: 'GRN-1' });
+ *
+ * const order = { orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 2 }] };
+ * const short = await stock.deduct(order).catch((error: unknown) => error);
+ * assert.ok(short instanceof StockError);
+ * assert.equal(short.code, 'INSUFFICIENT_STOCK'); // branch on this, not on short.message
+ *
+ * // a failure of the database itself: STORE_UNAVAILABLE, with the driver's error as `cause`
+ * await db.destroy();
+ * const down = await stock.deduct(order).catch((error: unknown) => error);
+ * assert.ok(down instanceof StockError);
+ * assert.equal(down.code, 'STORE_UNAVAILABLE');
+ * assert.ok(down.cause instanceof Error);
  * ```
  */
 export class StockError extends Error {
@@ -42,6 +55,34 @@ export class StockError extends Error {
 /**
  * Whether `error` was thrown by @mallkit/stock. Unlike `instanceof`, this holds when
  * two copies of the package are installed side by side.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { isStockError, migrateStock, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 3, receiptNo: 'GRN-1' });
+ *
+ * async function placeOrder(orderNo: string, quantity: number): Promise<string> {
+ *   try {
+ *     await stock.deduct({ orderNo, lines: [{ sku: 'phone-128', quantity }] });
+ *     return 'placed';
+ *   } catch (error) {
+ *     if (isStockError(error) && error.code === 'INSUFFICIENT_STOCK') return 'sold out';
+ *     throw error; // anything else is not the buyer's business
+ *   }
+ * }
+ * assert.equal(await placeOrder('SO-1', 2), 'placed');
+ * assert.equal(await placeOrder('SO-2', 2), 'sold out');
+ * assert.equal(isStockError(new Error('not from the inventory')), false);
+ * await db.destroy();
+ * ```
  */
 export function isStockError(error: unknown): error is StockError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -11,6 +11,32 @@
  * - `LOCK_TIMEOUT`: the distributed-lock strategy could not get the SKU's lock in time;
  * - `INVALID_OPTION`: a component was built with an invalid option;
  * - `STORE_UNAVAILABLE`: the database or Redis failed; nothing was half-applied.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { isStockError, migrateStock, type StockErrorCode, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ *
+ * // what an HTTP API answers for each code; the compiler flags a code added later
+ * const httpStatus: Record<StockErrorCode, number> = {
+ *   INVALID_ORDER: 400, INVALID_REQUEST: 400,
+ *   UNKNOWN_SKU: 404, UNKNOWN_WAREHOUSE: 404, UNKNOWN_ACTIVITY: 404, ORDER_NOT_FOUND: 404,
+ *   INSUFFICIENT_STOCK: 409, ORDER_CONFLICT: 409, INVALID_TRANSITION: 409,
+ *   CONCURRENCY_CONFLICT: 503, LOCK_TIMEOUT: 503, STORE_UNAVAILABLE: 503,
+ *   INVALID_OPTION: 500,
+ * };
+ * const statusOf = (error: unknown) => (isStockError(error) ? httpStatus[error.code] : 500);
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * assert.equal(await stock.confirm('SO-404').then(() => 200, statusOf), 404); // ORDER_NOT_FOUND
+ * assert.equal(await stock.query(['no-such-sku']).then(() => 200, statusOf), 404); // UNKNOWN_SKU
+ * const bad = { orderNo: 'SO 1', lines: [{ sku: 'x', quantity: 1 }] }; // a space in the number
+ * assert.equal(await stock.deduct(bad).then(() => 200, statusOf), 400); // INVALID_ORDER
+ * await db.destroy();
+ * ```
  */
 export type StockErrorCode =
   | 'INVALID_ORDER'

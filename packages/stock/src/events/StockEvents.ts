@@ -1,6 +1,43 @@
 import type { OrderOutcome } from '../orders/OrderOutcome.js';
 
-/** Typed events of a stock service, also published on `diagnostics_channel` as `mallkit:stock:<name>`. */
+/**
+ * Typed events of a stock service, also published on `diagnostics_channel` as `mallkit:stock:<name>`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, type StockEvents, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * const log: string[] = [];
+ * const onRejected = (e: StockEvents['rejected']) => log.push(`rejected ${e.orderNo}: ${e.code}`);
+ * stock.events.on('restocked', (e) => log.push(`restocked ${e.sku} +${e.delta} (${e.reason})`));
+ * stock.events.on('deducted', (e) => log.push(`deducted ${e.outcome.orderNo}`));
+ * stock.events.on('released', (e) => log.push(`released ${e.orderNo} (${e.reason})`));
+ * const off = stock.events.on('rejected', onRejected); // on() returns the remover
+ *
+ * const buy = (orderNo: string, quantity: number) =>
+ *   stock.deduct({ orderNo, lines: [{ sku: 'phone-128', quantity }] }).catch(() => undefined);
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 2, receiptNo: 'GRN-1' });
+ * await buy('SO-1', 2);
+ * await buy('SO-2', 1);
+ * await stock.release('SO-1');
+ * off();
+ * await buy('SO-3', 9); // refused, but nobody listens to `rejected` any more
+ * assert.deepEqual(log, [
+ *   'restocked phone-128 +2 (restock)',
+ *   'deducted SO-1',
+ *   'rejected SO-2: INSUFFICIENT_STOCK',
+ *   'released SO-1 (cancel)',
+ * ]);
+ * await db.destroy();
+ * ```
+ */
 export interface StockEvents {
   /** An order's units were reserved (not emitted for replays). */
   deducted: {

@@ -2,7 +2,45 @@ import type { StockErrorCode } from '../errors/StockErrorCode.js';
 import type { FlashSaleLine } from './FlashSaleLine.js';
 import type { FlashSaleRepair } from './FlashSaleReconciliation.js';
 
-/** Why `buy` refused an order. */
+/**
+ * Why `buy` refused an order, as the `rejected` event of {@link FlashSaleEvents} reports it.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { type FlashSaleRejection, RedisFlashSale } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Redis } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 1, strategy: 'redis',
+ * });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const sale = new RedisFlashSale({ redis, service: stock, prefix: `doc:${randomUUID()}` });
+ * const reasons: FlashSaleRejection[] = [];
+ * sale.events.on('rejected', (e) => reasons.push(e.reason));
+ * await sale.open('D11'); // one unit
+ *
+ * await sale.buy({ orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 1 }] });
+ * const refused = [
+ *   { orderNo: 'FS-2', lines: [{ sku: 'tv-55', quantity: 1 }] }, // nothing left
+ *   { orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 2 }] }, // FS-1 had other lines
+ *   { orderNo: 'FS 3', lines: [{ sku: 'tv-55', quantity: 1 }] }, // a space in the number
+ * ];
+ * for (const order of refused) await sale.buy(order).catch(() => {});
+ * assert.deepEqual(reasons, ['sold-out', 'conflict', 'invalid']);
+ * redis.disconnect();
+ * await db.destroy();
+ * ```
+ */
 export type FlashSaleRejection =
   | 'sold-out'
   | 'conflict'
@@ -15,6 +53,49 @@ export type FlashSaleRejection =
 /**
  * Typed events of a {@link RedisFlashSale} and its writers, also published on
  * `diagnostics_channel` as `mallkit:stock:flashsale:<name>`.
+ *
+ * @example
+ * ```ts
+ * import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { type FlashSaleEvents, RedisFlashSale } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Redis } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 1, strategy: 'redis',
+ * });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const sale = new RedisFlashSale({ redis, service: stock, prefix: `doc:${randomUUID()}` });
+ * const log: string[] = [];
+ * sale.events.on('admitted', (e) => log.push(`admitted:${e.orderNo}`));
+ * sale.events.on('rejected', (e) => log.push(`rejected:${e.orderNo}:${e.reason}`));
+ * sale.events.on('written', (e) => log.push(`written:${e.orderNo}`));
+ * const seen: FlashSaleEvents['admitted'][] = []; // what a metrics module sees, without `sale`
+ * const onAdmitted = (message: unknown) => seen.push(message as FlashSaleEvents['admitted']);
+ * subscribe('mallkit:stock:flashsale:admitted', onAdmitted);
+ *
+ * await sale.open('D11'); // one unit
+ * await sale.buy({ orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 1 }] });
+ * await sale.buy({ orderNo: 'FS-2', lines: [{ sku: 'tv-55', quantity: 1 }] }).catch(() => {});
+ * const writer = sale.writer('D11');
+ * writer.start();
+ * await sale.close('D11'); // waits until the writer wrote FS-1
+ * await writer.stop();
+ * assert.deepEqual(log, ['admitted:FS-1', 'rejected:FS-2:sold-out', 'written:FS-1']);
+ * assert.deepEqual(seen.map((e) => [e.orderNo, e.replayed]), [['FS-1', false]]);
+ * unsubscribe('mallkit:stock:flashsale:admitted', onAdmitted);
+ * redis.disconnect();
+ * await db.destroy();
+ * ```
  */
 export interface FlashSaleEvents {
   /** Redis admitted an order and the required replicas acknowledged it (replays too). */

@@ -1,6 +1,53 @@
 import type { FlashSaleRedis } from './FlashSaleRedis.js';
 
-/** Options of a {@link FlashSaleWriter}. */
+/**
+ * Options of a {@link FlashSaleWriter}, given to {@link RedisFlashSale.writer}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { type FlashSaleWriterOptions, RedisFlashSale } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Redis } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 5, strategy: 'redis',
+ * });
+ * const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+ * const redis = new Redis(url);
+ * const sale = new RedisFlashSale({ redis, service: stock, prefix: `doc:${randomUUID()}` });
+ * await sale.open('D11');
+ *
+ * const reader = new Redis(url); // the writer blocks on it: never the buyers' client
+ * const options: FlashSaleWriterOptions = {
+ *   redis: reader,
+ *   consumer: `${process.pid}-D11`, // one name per running writer
+ *   batchSize: 50,
+ *   blockMs: 100, // also how long stop() may wait on a client of your own
+ *   claimIdleMs: 5_000, // take over entries a dead writer left behind
+ *   maxDeliveries: 3,
+ *   concurrency: 2,
+ * };
+ * const writer = sale.writer('D11', options);
+ * assert.equal(writer.consumer, options.consumer);
+ * writer.start();
+ * await sale.buy({ orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 1 }] });
+ * assert.equal(await sale.close('D11'), 4); // waits until the writer wrote FS-1
+ * await writer.stop();
+ * assert.throws(() => sale.writer('D11', { batchSize: 0 }), { code: 'INVALID_OPTION' });
+ * reader.disconnect(); // yours, as the writer never closes a client it was given
+ * redis.disconnect();
+ * await db.destroy();
+ * ```
+ */
 export interface FlashSaleWriterOptions {
   /**
    * The client the writer reads the hand-off stream with. Its reads block the connection

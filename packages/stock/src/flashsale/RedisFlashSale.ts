@@ -82,37 +82,45 @@ const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = 
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
  * import { migrateStock, StockService } from '@mallkit/stock';
  * import { RedisFlashSale } from '@mallkit/stock/redis';
  * import { openSqliteStock } from '@mallkit/stock/sqlite';
  * import { Cluster } from 'ioredis';
  *
- * const db = openSqliteStock();
+ * const db = openSqliteStock(); // on MySQL in production: the source of truth
  * await migrateStock(db);
  * const stock = new StockService({ db });
  * await stock.defineWarehouse({ code: 'sh-1' });
  * await stock.defineSku({ sku: 'phone-128' });
  * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 500, receiptNo: 'R-1' });
  * await stock.allocateActivity({
- *   activityId: 'A-618', sku: 'phone-128', warehouse: 'sh-1', quantity: 500, strategy: 'redis',
+ *   activityId: 'A-618', sku: 'phone-128', warehouse: 'sh-1', quantity: 100, strategy: 'redis',
  * });
  *
- * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
- * const sale = new RedisFlashSale({ redis, service: stock, replicas: 1 });
- * sale.events.on('overAdmitted', (e) => console.warn('refused by the database', e.orderNo));
+ * const redis = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * const prefix = `doc:RedisFlashSale:${randomUUID()}`;
+ * const sale = new RedisFlashSale({ redis, service: stock, prefix, replicas: 1 });
+ * const refused: string[] = [];
+ * sale.events.on('overAdmitted', (e) => refused.push(e.orderNo)); // the database said no
  * await sale.open('A-618');
- * const writer = sale.writer('A-618', { batchSize: 200 });
+ * const writer = sale.writer('A-618', { blockMs: 100 });
  * writer.start();
  *
- * const admission = await sale.buy({ orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 1 }] });
- * if (admission.status === 'admitted') console.log('yours', admission.lines);
- * else console.log('not confirmed yet: ask again with the same order number');
+ * const order = { orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 2 }] };
+ * const admission = await sale.buy(order);
+ * // 'unconfirmed' would mean: no replica holds it yet, ask again with the same order number
+ * assert.equal(admission.status, 'admitted');
+ * assert.equal((await sale.buy(order)).replayed, true); // a buyer's retry
  *
  * await sale.reconcile('A-618'); // after a failover, or on a schedule
- * const returned = await sale.close('A-618'); // stop admitting, drain, end the activity
+ * assert.equal(await sale.close('A-618'), 98); // stop admitting, drain, end the activity
  * await writer.stop();
+ * assert.equal((await stock.getOrder('SO-1'))?.status, 'reserved'); // awaiting payment
+ * assert.deepEqual(refused, []);
  * redis.disconnect();
- * console.log(`${returned} units back to sellable stock`);
+ * await db.destroy();
  * ```
  */
 export class RedisFlashSale {

@@ -2,7 +2,49 @@ import type { OrderLimits } from '../order/OrderLimits.js';
 import type { StockService } from '../service/StockService.js';
 import type { FlashSaleRedis } from './FlashSaleRedis.js';
 
-/** Options of {@link RedisFlashSale}. */
+/**
+ * Options of {@link RedisFlashSale}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { RedisFlashSale, type RedisFlashSaleOptions } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { Redis } from 'ioredis';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await stock.allocateActivity({
+ *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 5, strategy: 'redis',
+ * });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ *
+ * const options: RedisFlashSaleOptions = {
+ *   redis,
+ *   service: stock,
+ *   prefix: `doc:RedisFlashSaleOptions:${randomUUID()}`, // the start of every key
+ *   replicas: 0, // a standalone Redis without replicas: no WAIT
+ *   limits: { maxQuantity: 2 }, // at most 2 units per line in this sale
+ *   drainTimeoutMs: 10_000,
+ * };
+ * const sale = new RedisFlashSale(options);
+ * await sale.open('D11');
+ * const order = { orderNo: 'FS-1', lines: [{ sku: 'tv-55', quantity: 3 }] };
+ * await assert.rejects(sale.buy(order), { code: 'INVALID_ORDER' }); // over maxQuantity
+ * assert.equal((await sale.buy({ ...order, lines: [{ sku: 'tv-55', quantity: 2 }] })).replicas, 0);
+ * assert.throws(() => new RedisFlashSale({ ...options, prefix: 'shop{1}' }), {
+ *   code: 'INVALID_OPTION', // braces would break the hash tags
+ * });
+ * redis.disconnect();
+ * await db.destroy();
+ * ```
+ */
 export interface RedisFlashSaleOptions {
   /**
    * Your Redis (7.0 or later): an ioredis `Redis` or `Cluster`, or any client of the same

@@ -8,6 +8,26 @@ interface Held {
 /**
  * In-process locks with fencing tokens, for the embedded mode and tests: the
  * same contract as the Redis provider, including expiry.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { MemoryLockProvider } from '@mallkit/stock';
+ *
+ * let now = 0; // a clock the example moves by hand; Date.now by default
+ * const locks = new MemoryLockProvider(() => now);
+ * const first = await locks.tryAcquire('sku:tv-55', 1_000);
+ * assert.equal(first?.token, 1);
+ * assert.equal(await locks.tryAcquire('sku:tv-55', 1_000), null); // held
+ *
+ * now += 1_000; // the first lease ran out: the key can be taken again
+ * const second = await locks.tryAcquire('sku:tv-55', 1_000);
+ * assert.equal(second?.token, 2); // higher: a write of the stale holder can be refused
+ * await first?.release(); // too late, it frees nothing
+ * assert.equal(await locks.tryAcquire('sku:tv-55', 1_000), null);
+ * await second?.release();
+ * assert.equal((await locks.tryAcquire('sku:tv-55', 1_000))?.token, 3);
+ * ```
  */
 export class MemoryLockProvider implements LockProvider {
   readonly #held = new Map<string, Held>();

@@ -11,6 +11,27 @@ const ORDER_NO = /^[\w.:-]+$/;
  * over-long order number or one with other than letters, digits, `_ . : -`; no lines or
  * too many; a SKU that is not a non-empty string; a quantity that is not an integer in
  * [1, maxQuantity]; the same SKU on two lines.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { validateOrder } from '@mallkit/stock';
+ *
+ * // an order as it arrives in a request body, checked before anything is written
+ * const body: unknown = JSON.parse(
+ *   '{"orderNo":"SO-1","lines":[{"sku":"tv-55","quantity":1},{"sku":"bracket","quantity":2}]}',
+ * );
+ * const order = validateOrder(body); // an Order from here on
+ * assert.deepEqual(order.lines.map((l) => l.sku), ['bracket', 'tv-55']); // in SKU order
+ *
+ * assert.throws(() => validateOrder({ orderNo: 'SO 2', lines: order.lines }), {
+ *   name: 'StockError',
+ *   code: 'INVALID_ORDER',
+ *   message: /orderNo may contain only letters, digits/,
+ * });
+ * const twice = [{ sku: 'tv-55', quantity: 1 }, { sku: 'tv-55', quantity: 1 }];
+ * assert.throws(() => validateOrder({ orderNo: 'SO-3', lines: twice }), /repeats "tv-55"/);
+ * ```
  */
 export function validateOrder(
   order: unknown,

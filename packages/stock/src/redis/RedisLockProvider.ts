@@ -41,17 +41,35 @@ return 0
  *
  * @example
  * ```ts
- * import { StockService, type StockServiceOptions } from '@mallkit/stock';
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, StockService } from '@mallkit/stock';
  * import { RedisLockProvider } from '@mallkit/stock/redis';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
  * import { Cluster } from 'ioredis';
  *
- * const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);
- * const stock = new StockService({
- *   db,
- *   strategy: 'lock',
- *   lock: { provider: new RedisLockProvider(redis) },
- * });
- * declare const db: StockServiceOptions['db']; // your MySQL/MariaDB kysely, shared by every process
+ * const redis = new Cluster((process.env['REDIS_CLUSTER'] ?? '127.0.0.1:7000').split(','));
+ * const keyPrefix = 'doc:RedisLockProvider:';
+ * const key = `${keyPrefix}{tv-55}`; // the strategy's lock of SKU tv-55: one Cluster slot
+ * await redis.del(key, `${key}:fence`); // a fresh start for this example
+ * const locks = new RedisLockProvider(redis);
+ *
+ * const db = openSqliteStock(); // MySQL/MariaDB, shared by every process, in production
+ * await migrateStock(db);
+ * const stock = new StockService({ db, strategy: 'lock', lock: { provider: locks, keyPrefix } });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * const outcome = await stock.deduct({ orderNo: 'SO-1', lines: [{ sku: 'tv-55', quantity: 1 }] });
+ * assert.equal(outcome.strategy, 'lock'); // deducted under lease 1, then released
+ * const [row] = await db.selectFrom('stock_level').select('fence').execute();
+ * assert.equal(Number(row?.fence), 1); // the row remembers the token that wrote it
+ *
+ * const lease = await locks.tryAcquire(key, 5_000);
+ * assert.equal(lease?.token, 2); // tokens only grow
+ * assert.equal(await locks.tryAcquire(key, 5_000), null); // held: others wait
+ * await lease?.release();
+ * redis.disconnect();
+ * await db.destroy();
  * ```
  */
 export class RedisLockProvider implements LockProvider {

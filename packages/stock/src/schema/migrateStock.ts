@@ -4,7 +4,23 @@ import { detectDialect } from '../dialect/detectDialect.js';
 import { StockError } from '../errors/StockError.js';
 import { m001Initial } from './migrations/m001_initial.js';
 
-/** What {@link migrateStock} applied. */
+/**
+ * What {@link migrateStock} applied.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type MigrateStockResult, migrateStock } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ *
+ * const db = openSqliteStock();
+ * const first: MigrateStockResult = await migrateStock(db);
+ * assert.deepEqual(first.applied, ['001_initial']); // a new database: the tables are created
+ * const again = await migrateStock(db);
+ * assert.deepEqual(again.applied, []); // up to date: nothing to do
+ * await db.destroy();
+ * ```
+ */
 export interface MigrateStockResult {
   /** Names of the migrations run by this call, oldest first (empty when up to date). */
   applied: string[];
@@ -16,15 +32,22 @@ export interface MigrateStockResult {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, type StockDatabase } from '@mallkit/stock';
  * import { Kysely, MysqlDialect } from 'kysely';
  * import { createPool } from 'mysql2';
- * import { migrateStock } from '@mallkit/stock';
  *
- * const db = new Kysely({
- *   dialect: new MysqlDialect({ pool: createPool('mysql://root@127.0.0.1:3306/shop') }),
+ * const url = process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test';
+ * const db = new Kysely<StockDatabase>({
+ *   dialect: new MysqlDialect({ pool: createPool({ uri: url, connectionLimit: 4 }) }),
  * });
- * const { applied } = await migrateStock(db);
- * console.log(applied);
+ * // every process may run it at start-up: they take turns on the lock table
+ * const runs = await Promise.all([migrateStock(db), migrateStock(db)]);
+ * assert.ok(runs.flatMap((r) => r.applied).length <= 1); // applied once, or already up to date
+ * assert.deepEqual((await migrateStock(db)).applied, []); // up to date: nothing to do
+ * const tables = (await db.introspection.getTables()).map((t) => t.name);
+ * assert.ok(['stock_level', 'stock_order', 'stock_ledger'].every((t) => tables.includes(t)));
+ * await db.destroy();
  * ```
  */
 export async function migrateStock(db: AnyKysely): Promise<MigrateStockResult> {

@@ -58,6 +58,7 @@ import { requireCount, requireName } from './validateInput.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { migrateStock, StockService } from '@mallkit/stock';
  * import { openSqliteStock } from '@mallkit/stock/sqlite';
  *
@@ -68,7 +69,11 @@ import { requireCount, requireName } from './validateInput.js';
  * await stock.defineSku({ sku: 'phone-128' });
  * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 10, receiptNo: 'R-1' });
  * const order = await stock.deduct({ orderNo: 'SO-1', lines: [{ sku: 'phone-128', quantity: 2 }] });
- * await stock.confirm(order.orderNo);
+ * assert.equal(order.status, 'reserved'); // held until paid, released, or expired
+ * assert.equal((await stock.confirm(order.orderNo)).status, 'confirmed'); // on payment
+ * const [view] = await stock.query(['phone-128']);
+ * assert.deepEqual([view?.physical, view?.reserved, view?.sellable], [8, 0, 8]);
+ * await db.destroy(); // the service never closes the database it was given
  * ```
  */
 export class StockService {

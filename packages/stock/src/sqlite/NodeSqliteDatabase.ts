@@ -8,13 +8,25 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { DatabaseSync } from 'node:sqlite';
- * import { Kysely, SqliteDialect } from 'kysely';
+ * import { migrateStock, type StockDatabase, StockService } from '@mallkit/stock';
  * import { NodeSqliteDatabase } from '@mallkit/stock/sqlite';
+ * import { Kysely, SqliteDialect } from 'kysely';
  *
- * const db = new Kysely({
- *   dialect: new SqliteDialect({ database: new NodeSqliteDatabase(new DatabaseSync(':memory:')) }),
+ * const sqlite = new DatabaseSync(':memory:'); // opened with the settings you choose
+ * sqlite.exec('PRAGMA foreign_keys = ON');
+ * const db = new Kysely<StockDatabase>({
+ *   dialect: new SqliteDialect({ database: new NodeSqliteDatabase(sqlite) }),
  * });
+ * await migrateStock(db);
+ * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * assert.equal((await stock.query(['tv-55']))[0]?.sellable, 10);
+ * await db.destroy(); // closes `sqlite` too
+ * assert.equal(sqlite.isOpen, false);
  * ```
  */
 export class NodeSqliteDatabase implements SqliteDatabase {

@@ -3,7 +3,32 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { StockDatabase } from '../schema/StockDatabase.js';
 import { NodeSqliteDatabase } from './NodeSqliteDatabase.js';
 
-/** Options of {@link openSqliteStock}. */
+/**
+ * Options of {@link openSqliteStock}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { mkdtempSync, rmSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { migrateStock } from '@mallkit/stock';
+ * import { type OpenSqliteStockOptions, openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { sql } from 'kysely';
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'stock-'));
+ * const options: OpenSqliteStockOptions = {
+ *   path: join(dir, 'stock.db'), // a file that several processes may open
+ *   busyTimeoutMs: 10_000, // how long a write waits for another process's
+ * };
+ * const db = openSqliteStock(options);
+ * await migrateStock(db);
+ * const { rows } = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(db);
+ * assert.equal(rows[0]?.timeout, 10_000);
+ * await db.destroy();
+ * rmSync(dir, { recursive: true });
+ * ```
+ */
 export interface OpenSqliteStockOptions {
   /**
    * File of the database, or `':memory:'` for one that lives as long as the process.
@@ -23,12 +48,28 @@ export interface OpenSqliteStockOptions {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { mkdtempSync, rmSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { migrateStock, StockService } from '@mallkit/stock';
  * import { openSqliteStock } from '@mallkit/stock/sqlite';
  *
- * const db = openSqliteStock({ path: 'stock.db' });
+ * const dir = mkdtempSync(join(tmpdir(), 'stock-'));
+ * const path = join(dir, 'stock.db'); // or no path: in memory
+ * const db = openSqliteStock({ path });
  * await migrateStock(db);
  * const stock = new StockService({ db });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ * await db.destroy(); // yours to close
+ *
+ * const reopened = openSqliteStock({ path }); // the stock is still there
+ * const [view] = await new StockService({ db: reopened }).query(['tv-55']);
+ * assert.equal(view?.physical, 10);
+ * await reopened.destroy();
+ * rmSync(dir, { recursive: true });
  * ```
  */
 export function openSqliteStock(options: OpenSqliteStockOptions = {}): Kysely<StockDatabase> {

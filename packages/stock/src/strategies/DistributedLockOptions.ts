@@ -1,6 +1,42 @@
 import type { LockProvider } from '../locks/LockProvider.js';
 
-/** Options of the distributed-lock strategy. */
+/**
+ * Options of the distributed-lock strategy (`'lock'`): a lock per SKU, and the lock's
+ * fencing token written with the row.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type DistributedLockOptions,
+ *   MemoryLockProvider,
+ *   migrateStock,
+ *   StockService,
+ * } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ *
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const provider = new MemoryLockProvider(); // RedisLockProvider when several processes deduct
+ * const lock: DistributedLockOptions = {
+ *   provider,
+ *   ttlMs: 2_000, // longest a lock is held
+ *   waitMs: 50, // longest an order waits for its locks
+ *   keyPrefix: 'shop:lock:', // keys are <keyPrefix>{<sku>}
+ * };
+ * const stock = new StockService({ db, strategy: 'lock', lock });
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'tv-55' });
+ * await stock.restock({ sku: 'tv-55', warehouse: 'sh-1', quantity: 5, receiptNo: 'GRN-1' });
+ * const order = { orderNo: 'SO-1', lines: [{ sku: 'tv-55', quantity: 1 }] };
+ *
+ * const held = await provider.tryAcquire('shop:lock:{tv-55}', 2_000); // a slow process holds it
+ * await assert.rejects(stock.deduct(order), { code: 'LOCK_TIMEOUT' }); // after waitMs
+ * await held?.release();
+ * assert.equal((await stock.deduct(order)).strategy, 'lock'); // the same number, now through
+ * await db.destroy();
+ * ```
+ */
 export interface DistributedLockOptions {
   /**
    * Where locks live. Use `RedisLockProvider` from `@mallkit/stock/redis` when
