@@ -12,13 +12,23 @@ import type { MysqlCheckpointStoreOptions } from './MysqlCheckpointStoreOptions.
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { MysqlCheckpointStore } from '@mallkit/sync/mysql';
  * import { createPool } from 'mysql2/promise';
  *
- * const pool = createPool({ host: '127.0.0.1', user: 'cdc', password: 'secret', database: 'ops' });
- * const checkpoints = new MysqlCheckpointStore({ pool, table: 'cdc_checkpoints' });
+ * const pool = createPool({ uri: process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test' });
+ * // the table is created on first use (or give createTable: false and use tableDdl in a migration)
+ * const checkpoints = new MysqlCheckpointStore({ pool, table: 'doc_mysql_checkpoints' });
  * await checkpoints.save('binlog', 'mariadb-bin.000003:4711');
- * console.log(await checkpoints.load('binlog')); // 'mariadb-bin.000003:4711'
+ * await checkpoints.save('binlog', 'mariadb-bin.000003:5120'); // an upsert, committed once it resolves
+ * assert.equal(await checkpoints.load('binlog'), 'mariadb-bin.000003:5120');
+ * assert.equal(await checkpoints.load('outbox'), undefined);
+ *
+ * // what a restarted process reads back
+ * const restarted = new MysqlCheckpointStore({ pool, table: 'doc_mysql_checkpoints' });
+ * assert.equal(await restarted.load('binlog'), 'mariadb-bin.000003:5120');
+ * await pool.query('DROP TABLE doc_mysql_checkpoints');
+ * await pool.end();
  * ```
  */
 export class MysqlCheckpointStore implements CheckpointStore {

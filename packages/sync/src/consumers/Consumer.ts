@@ -24,22 +24,35 @@ import { decodeChangeEvent } from './decodeChangeEvent.js';
  *
  * @example
  * ```ts
- * import { Consumer, cacheInvalidationConsumer } from '@mallkit/sync';
- * import { RedisDeduplicator, RedisStreamTransport } from '@mallkit/sync/redis';
- * import { Redis } from 'ioredis';
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type ChangeEvent, Consumer, MemoryDeduplicator, MemoryTransport, TransportSink,
+ * } from '@mallkit/sync';
  *
- * const redis = new Redis();
+ * const transport = new MemoryTransport(); // RedisStreamTransport across processes
+ * const mailed: string[] = [];
  * const consumer = new Consumer({
- *   transport: new RedisStreamTransport({ redis }),
- *   topic: 'shop.products',
- *   group: 'cache',
- *   name: `node-${process.pid}`,
- *   deduplicator: new RedisDeduplicator({ redis, namespace: 'cache' }),
- *   handler: cacheInvalidationConsumer({ cache, keys: (change) => [`product:${change.key}`] }),
+ *   transport,
+ *   topic: 'shop.orders',
+ *   group: 'mailer',
+ *   name: 'node-1',
+ *   deduplicator: new MemoryDeduplicator(),
+ *   handler: async (change) => {
+ *     mailed.push(`receipt for ${change.key}`);
+ *   },
  * });
- * consumer.events.on('failed', ({ id, error }) => console.warn('will retry', id, error));
+ * const skipped = new Promise<void>((resolve) => consumer.events.on('duplicate', () => resolve()));
  * await consumer.start();
- * declare const cache: { invalidate(keys: readonly string[]): Promise<void> }; // a @mallkit/cache Cache
+ *
+ * const paid: ChangeEvent = {
+ *   id: 'outbox:17', source: 'outbox', table: 'shop.orders', op: 'event', key: 'order-17',
+ *   after: { status: 'paid' }, at: Date.now(), position: '17',
+ * };
+ * await new TransportSink({ transport }).publish([paid, paid]); // at least once: twice here
+ * await skipped;
+ * assert.deepEqual(mailed, ['receipt for order-17']); // one mail all the same
+ * assert.equal(consumer.stats().duplicates, 1);
+ * await consumer.stop();
  * ```
  */
 export class Consumer {

@@ -1,4 +1,39 @@
-/** A change a {@link Consumer} received. */
+/**
+ * A change a {@link Consumer} received.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type ConsumedChange, Consumer, MemoryDeduplicator, MemoryTransport, TransportSink,
+ * } from '@mallkit/sync';
+ *
+ * const transport = new MemoryTransport();
+ * const consumer = new Consumer({
+ *   transport, topic: 'orders', group: 'mailer', name: 'node-1',
+ *   deduplicator: new MemoryDeduplicator(),
+ *   handler: async () => {},
+ * });
+ * const log: string[] = [];
+ * const record = (what: string) => (e: ConsumedChange) =>
+ *   log.push(`${what} ${e.id} (key ${e.key}, delivery ${e.deliveries})`);
+ * consumer.events.on('handled', record('handled'));
+ * consumer.events.on('duplicate', record('skipped'));
+ * const skipped = new Promise<void>((resolve) => consumer.events.on('duplicate', () => resolve()));
+ * await consumer.start();
+ * const paid = {
+ *   id: 'outbox:1', source: 'outbox', table: 'orders', op: 'event', key: 'order-1',
+ *   at: Date.now(), position: '1',
+ * } as const;
+ * await new TransportSink({ transport }).publish([paid, paid]);
+ * await skipped;
+ * assert.deepEqual(log, [
+ *   'handled outbox:1 (key order-1, delivery 1)',
+ *   'skipped outbox:1 (key order-1, delivery 1)',
+ * ]);
+ * await consumer.stop();
+ * ```
+ */
 export interface ConsumedChange {
   /** The change's id. */
   id: string;
@@ -11,6 +46,38 @@ export interface ConsumedChange {
 /**
  * Typed events of a {@link Consumer}, also on `diagnostics_channel` as
  * `mallkit:sync:consumer:<name>`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { Consumer, type ConsumerEvents, MemoryTransport } from '@mallkit/sync';
+ *
+ * const transport = new MemoryTransport({ partitions: 1 });
+ * const consumer = new Consumer({
+ *   transport, topic: 'orders', group: 'erp', name: 'node-1', handler: async () => {},
+ * });
+ * const seen: ConsumerEvents['malformed'][] = [];
+ * consumer.events.on('malformed', (event) => seen.push(event));
+ * const handled = new Promise<ConsumerEvents['handled']>((resolve) => {
+ *   consumer.events.on('handled', resolve);
+ * });
+ * const acked = new Promise<void>((resolve) => transport.events.on('acked', () => resolve()));
+ * await consumer.start();
+ * const change = {
+ *   id: 'outbox:2', source: 'outbox', table: 'orders', op: 'event', key: 'order-1',
+ *   at: Date.now(), position: '2',
+ * };
+ * await transport.publish('orders', [
+ *   { key: 'order-1', id: 'm-1', body: 'oops' }, // a producer bug: dead-lettered, not retried
+ *   { key: 'order-1', id: 'outbox:2', body: JSON.stringify(change) },
+ * ]);
+ * assert.equal((await handled).id, 'outbox:2');
+ * await acked;
+ * assert.deepEqual(seen.map((e) => e.id), ['m-1']);
+ * assert.match(seen[0]?.reason ?? '', /not JSON/);
+ * assert.equal((await transport.deadLetters('orders'))[0]?.id, 'm-1');
+ * await consumer.stop();
+ * ```
  */
 export interface ConsumerEvents {
   /** The handler succeeded. */

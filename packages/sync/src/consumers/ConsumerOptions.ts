@@ -4,7 +4,48 @@ import type { MessageTransport } from '../transport/MessageTransport.js';
 import type { SubscribeOptions } from '../transport/SubscribeOptions.js';
 import type { ChangeHandler } from './ChangeHandler.js';
 
-/** Settings of a {@link Consumer}. */
+/**
+ * Settings of a {@link Consumer}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type ChangeEvent, Consumer, type ConsumerOptions, MemoryDeduplicator, MemoryTransport,
+ * } from '@mallkit/sync';
+ *
+ * // a legacy system publishes `sku;units;version` rather than JSON change events
+ * const decode = (body: string): ChangeEvent => {
+ *   const [sku = '', units = '', version = ''] = body.split(';');
+ *   return {
+ *     id: `legacy:${sku}:${version}`, source: 'legacy', table: 'stock', op: 'event', key: sku,
+ *     after: { units: Number(units) }, at: Date.now(), position: version,
+ *   };
+ * };
+ * const stock = new Map<string, unknown>();
+ * const transport = new MemoryTransport();
+ * const options: ConsumerOptions = {
+ *   transport,
+ *   topic: 'legacy.stock',
+ *   group: 'shop',
+ *   name: 'node-1',
+ *   handler: async (change) => {
+ *     stock.set(change.key, change.after?.['units']);
+ *   },
+ *   deduplicator: new MemoryDeduplicator(),
+ *   decode,
+ *   delivery: { batchSize: 50, maxDeliveries: 10, retryDelayMs: 50 },
+ * };
+ * const consumer = new Consumer(options);
+ * const handled = new Promise<void>((resolve) => consumer.events.on('handled', () => resolve()));
+ * await consumer.start();
+ * await transport.publish('legacy.stock', [{ key: 'sku-1', id: 'l-1', body: 'sku-1;12;7' }]);
+ * await handled;
+ * assert.equal(stock.get('sku-1'), 12);
+ * assert.equal(consumer.stats().lastId, 'legacy:sku-1:7');
+ * await consumer.stop();
+ * ```
+ */
 export interface ConsumerOptions {
   /** Where the changes come from: a `RedisStreamTransport`, a `MemoryTransport`… Required. */
   transport: MessageTransport;

@@ -1,4 +1,36 @@
-/** Counters of a {@link Consumer} since it was built, from {@link Consumer.stats}. */
+/**
+ * Counters of a {@link Consumer} since it was built, from {@link Consumer.stats}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { Consumer, type ConsumerStats, MemoryTransport, TransportSink } from '@mallkit/sync';
+ *
+ * const transport = new MemoryTransport({ retryDelayMs: 1 });
+ * let attempts = 0;
+ * const consumer = new Consumer({
+ *   transport, topic: 'shop.orders', group: 'erp', name: 'node-1',
+ *   handler: async () => {
+ *     attempts += 1;
+ *     if (attempts === 1) throw new Error('ERP busy');
+ *   },
+ * });
+ * const handled = new Promise<void>((resolve) => consumer.events.on('handled', () => resolve()));
+ * await consumer.start();
+ * await new TransportSink({ transport }).publish([{
+ *   id: 'outbox:8', source: 'outbox', table: 'shop.orders', op: 'event', key: 'order-8',
+ *   at: Date.now(), position: '8',
+ * }]);
+ * await handled;
+ * const stats: ConsumerStats = consumer.stats();
+ * assert.deepEqual([stats.handled, stats.failed, stats.duplicates, stats.malformed], [1, 1, 0, 0]);
+ * assert.equal(stats.lastId, 'outbox:8');
+ * assert.equal(stats.lastPosition, '8'); // how far this consumer got
+ * assert.ok(stats.lastError instanceof Error);
+ * assert.equal(stats.lastError.message, 'ERP busy');
+ * await consumer.stop();
+ * ```
+ */
 export interface ConsumerStats {
   /** Changes the handler processed. */
   handled: number;

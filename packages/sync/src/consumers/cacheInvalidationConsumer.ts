@@ -9,21 +9,35 @@ import type { ChangeHandler } from './ChangeHandler.js';
  *
  * @example
  * ```ts
- * import { Consumer, cacheInvalidationConsumer, type MessageTransport } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { createCache } from '@mallkit/cache';
+ * import {
+ *   cacheInvalidationConsumer, Consumer, MemoryTransport, TransportSink,
+ * } from '@mallkit/sync';
  *
+ * const cache = createCache<string>({ namespace: 'doc-cacheInvalidationConsumer' });
+ * let loads = 0;
+ * const load = async () => `phone, load ${++loads}`;
+ * assert.equal(await cache.get('product:42', load), 'phone, load 1');
+ *
+ * const transport = new MemoryTransport();
  * const consumer = new Consumer({
  *   transport,
  *   topic: 'shop.products',
  *   group: 'product-cache',
  *   name: 'node-1',
- *   handler: cacheInvalidationConsumer({
- *     cache,
- *     keys: (change) => [`product:${change.key}`, `product-page:${change.key}`],
- *   }),
+ *   handler: cacheInvalidationConsumer({ cache, keys: (change) => [`product:${change.key}`] }),
  * });
+ * const handled = new Promise<void>((resolve) => consumer.events.on('handled', () => resolve()));
  * await consumer.start();
- * declare const transport: MessageTransport;
- * declare const cache: { invalidate(keys: readonly string[]): Promise<void> }; // a @mallkit/cache Cache
+ * await new TransportSink({ transport }).publish([{ // what a binlog source publishes
+ *   id: 'binlog:9', source: 'binlog', table: 'shop.products', op: 'update', key: '42',
+ *   after: { id: 42, price: 899 }, at: Date.now(), position: 'binlog:10',
+ * }]);
+ * await handled;
+ * assert.equal(await cache.get('product:42', load), 'phone, load 2'); // stale entry dropped
+ * await consumer.stop();
+ * await cache.close();
  * ```
  */
 export function cacheInvalidationConsumer(

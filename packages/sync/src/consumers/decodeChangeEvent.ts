@@ -12,6 +12,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * the right type (`id`, `source`, `table`, `key`, `position` non-empty strings where
  * they identify the change, `op` one of the operations, `at` a finite number, `before`
  * and `after` objects when present).
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { decodeChangeEvent, isSyncError } from '@mallkit/sync';
+ *
+ * const body = JSON.stringify({
+ *   id: 'binlog:1', source: 'binlog', table: 'shop.orders', op: 'insert', key: '7',
+ *   after: { id: 7, total: 40 }, at: 1714557600000, position: 'binlog:2',
+ * });
+ * const change = decodeChangeEvent(body);
+ * assert.equal(change.op, 'insert');
+ * assert.deepEqual(change.after, { id: 7, total: 40 });
+ *
+ * assert.throws(() => decodeChangeEvent('{"id":"x","op":"upsert"}'), {
+ *   code: 'INVALID_MESSAGE',
+ *   message: /op must be one of/,
+ * });
+ * assert.throws(() => decodeChangeEvent('not json'), (error) => isSyncError(error));
+ * ```
  * @throws `SyncError` `INVALID_MESSAGE` saying what is wrong
  */
 export function decodeChangeEvent(body: string): ChangeEvent {

@@ -13,27 +13,46 @@ import { productStockUpsert } from './productStockUpsert.js';
  *
  * @example
  * ```ts
- * import { Consumer, productStockConsumer, type MessageTransport } from '@mallkit/sync';
- * import { createPool } from 'mysql2/promise';
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type ChangeEvent, Consumer, MemoryTransport, productStockConsumer, TransportSink,
+ * } from '@mallkit/sync';
+ * import { createPool, type RowDataPacket } from 'mysql2/promise';
  *
- * const db = createPool('mysql://sync@127.0.0.1/products');
+ * const db = createPool({ uri: process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test' });
+ * await db.query('DROP TABLE IF EXISTS doc_sync_product_stock');
+ * await db.query(`CREATE TABLE doc_sync_product_stock (sku VARCHAR(64) PRIMARY KEY,
+ *   available INT NOT NULL, stock_version BIGINT NOT NULL)`);
+ * const transport = new MemoryTransport();
  * const consumer = new Consumer({
- *   transport,
- *   topic: 'shop.stock_level',
- *   group: 'product-stock',
- *   name: 'node-1',
+ *   transport, topic: 'shop.stock_level', group: 'product-stock', name: 'node-1',
  *   handler: productStockConsumer({
- *     db,
- *     map: ({ after }) =>
- *       after && {
- *         sku: String(after['sku']),
- *         available: Number(after['physical']) - Number(after['reserved']),
- *         version: Number(after['version']),
- *       },
+ *     db, // a mysql2 Pool fits as it is
+ *     table: 'doc_sync_product_stock',
+ *     map: ({ after }) => after && {
+ *       sku: String(after['sku']),
+ *       available: Number(after['physical']) - Number(after['reserved']),
+ *       version: Number(after['version']),
+ *     },
  *   }),
  * });
+ * const done = new Promise<void>((resolve) => consumer.events.on('handled', (e) => {
+ *   if (e.id === 'binlog:2') resolve(); // the last one published
+ * }));
  * await consumer.start();
- * declare const transport: MessageTransport;
+ * const level = (version: number, physical: number): ChangeEvent => ({
+ *   id: `binlog:${version}`, source: 'binlog', table: 'shop.stock_level', op: 'update',
+ *   key: 'phone-128', after: { sku: 'phone-128', physical, reserved: 2, version },
+ *   at: Date.now(), position: `binlog:${version}`,
+ * });
+ * await new TransportSink({ transport }).publish([level(1, 10), level(3, 7), level(2, 9)]);
+ * await done;
+ * const [rows] = await db.query<RowDataPacket[]>('SELECT * FROM doc_sync_product_stock');
+ * // version 2 arrived after version 3: it did not overwrite it
+ * assert.deepEqual([rows[0]?.['available'], rows[0]?.['stock_version']], [5, 3]);
+ * await consumer.stop();
+ * await db.query('DROP TABLE doc_sync_product_stock');
+ * await db.end();
  * ```
  */
 export function productStockConsumer(options: ProductStockConsumerOptions): ChangeHandler {

@@ -9,17 +9,30 @@ import type { MemoryDeduplicatorOptions } from './MemoryDeduplicatorOptions.js';
  *
  * @example
  * ```ts
- * import { Consumer, MemoryDeduplicator, MemoryTransport } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { Consumer, MemoryDeduplicator, MemoryTransport, TransportSink } from '@mallkit/sync';
  *
+ * const transport = new MemoryTransport();
+ * const mailed: string[] = [];
  * const consumer = new Consumer({
- *   transport: new MemoryTransport(),
+ *   transport,
  *   topic: 'shop.orders',
  *   group: 'mailer',
  *   name: 'node-1',
  *   deduplicator: new MemoryDeduplicator({ ttlMs: 3_600_000 }),
- *   handler: async (change) => console.log('mail for', change.key),
+ *   handler: async (change) => void mailed.push(change.key),
  * });
+ * const skipped = new Promise<void>((resolve) => consumer.events.on('duplicate', () => resolve()));
  * await consumer.start();
+ * const shipped = {
+ *   id: 'outbox:31', source: 'outbox', table: 'shop.orders', op: 'event', key: 'order-31',
+ *   at: Date.now(), position: '31',
+ * } as const;
+ * await new TransportSink({ transport }).publish([shipped]);
+ * await new TransportSink({ transport }).publish([shipped]); // re-sent after a source restart
+ * await skipped;
+ * assert.deepEqual(mailed, ['order-31']);
+ * await consumer.stop();
  * ```
  */
 export class MemoryDeduplicator implements Deduplicator {

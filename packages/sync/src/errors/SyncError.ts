@@ -11,15 +11,23 @@ const brand = Symbol.for('@mallkit/sync/error');
  *
  * @example
  * ```ts
- * import { isSyncError } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { decodeChangeEvent, MemoryTransport, SyncError } from '@mallkit/sync';
+ *
+ * assert.throws(
+ *   () => new MemoryTransport({ partitions: 0 }),
+ *   (error) => error instanceof SyncError && error.code === 'INVALID_OPTION',
+ * );
  *
  * try {
- *   await work();
+ *   decodeChangeEvent('{not json');
+ *   assert.fail('expected a SyncError');
  * } catch (error) {
- *   if (isSyncError(error)) console.error(error.code, error.message);
- *   else throw error;
+ *   assert.ok(error instanceof SyncError);
+ *   assert.equal(error.name, 'SyncError');
+ *   assert.equal(error.code, 'INVALID_MESSAGE'); // branch on the code, not the message
+ *   assert.ok(error.cause instanceof SyntaxError); // the underlying failure
  * }
- * declare function work(): Promise<void>;
  * ```
  */
 export class SyncError extends Error {
@@ -42,6 +50,32 @@ export class SyncError extends Error {
 /**
  * Whether `error` was thrown by @mallkit/sync. Unlike `instanceof`, this holds when
  * two copies of the package are installed side by side.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { Consumer, isSyncError, MemoryTransport } from '@mallkit/sync';
+ *
+ * function describe(error: unknown): string {
+ *   if (isSyncError(error)) return `sync ${error.code}`; // narrowed to SyncError
+ *   return 'not from @mallkit/sync';
+ * }
+ *
+ * let caught: unknown;
+ * try {
+ *   new Consumer({
+ *     transport: new MemoryTransport(),
+ *     topic: 'shop.{orders}', // braces would break Redis Cluster hash tags
+ *     group: 'mailer',
+ *     name: 'node-1',
+ *     handler: async () => {},
+ *   });
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * assert.equal(describe(caught), 'sync INVALID_OPTION');
+ * assert.equal(describe(new TypeError('x')), 'not from @mallkit/sync');
+ * ```
  */
 export function isSyncError(error: unknown): error is SyncError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -8,6 +8,32 @@
  * - `SOURCE_UNAVAILABLE`: the source database or warehouse system failed;
  * - `LEASE_LOST`: another node holds the lease of a scheduled job;
  * - `STOPPED`: the component was stopped while the call waited.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { decodeChangeEvent, isSyncError, type SyncErrorCode } from '@mallkit/sync';
+ *
+ * // which failures are worth retrying later, and which need a person
+ * const retryable: Record<SyncErrorCode, boolean> = {
+ *   INVALID_OPTION: false,
+ *   INVALID_MESSAGE: false,
+ *   SOURCE_MISCONFIGURED: false,
+ *   POSITION_LOST: false,
+ *   TRANSPORT_UNAVAILABLE: true,
+ *   SOURCE_UNAVAILABLE: true,
+ *   LEASE_LOST: true,
+ *   STOPPED: false,
+ * };
+ * try {
+ *   decodeChangeEvent('[]');
+ *   assert.fail('expected a SyncError');
+ * } catch (error) {
+ *   assert.ok(isSyncError(error));
+ *   assert.equal(error.code, 'INVALID_MESSAGE');
+ *   assert.equal(retryable[error.code], false); // a bad message stays bad: dead-letter it
+ * }
+ * ```
  */
 export type SyncErrorCode =
   | 'INVALID_OPTION'

@@ -15,6 +15,7 @@ interface TableRule {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { ChangeFilter } from '@mallkit/sync';
  *
  * const filter = new ChangeFilter({
@@ -27,7 +28,8 @@ interface TableRule {
  *   key: '42', after: { id: 42, name: 'Phone', cost_price: '99.00' }, at: Date.now(),
  *   position: 'mariadb-bin.000001:400',
  * });
- * console.log(kept?.after); // { id: 42, name: 'Phone' }
+ * assert.deepEqual(kept?.after, { id: 42, name: 'Phone' }); // cost_price removed
+ * assert.equal(filter.includesTable('shop.orders'), false);
  * ```
  */
 export class ChangeFilter {

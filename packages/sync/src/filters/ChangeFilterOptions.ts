@@ -1,7 +1,35 @@
 import type { ChangeEvent } from '../changes/ChangeEvent.js';
 import type { TablePattern } from './TablePattern.js';
 
-/** Options of {@link ChangeFilter}. */
+/**
+ * Options of {@link ChangeFilter}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type ChangeEvent, ChangeFilter, type ChangeFilterOptions } from '@mallkit/sync';
+ *
+ * const options: ChangeFilterOptions = {
+ *   tables: ['crm.*'],
+ *   excludeTables: ['crm.login_audit'],
+ *   excludeColumns: { 'crm.customers': ['password_hash'] },
+ *   dropUnchangedUpdates: false, // publish even an update that only touched password_hash
+ *   predicate: (change) => change.after?.['test_account'] !== true,
+ * };
+ * const filter = new ChangeFilter(options);
+ * const update = (table: string, after: Record<string, unknown>): ChangeEvent => ({
+ *   id: `binlog:${table}`, source: 'binlog', table, op: 'update', key: '1',
+ *   before: { id: 1, password_hash: 'old' }, after, at: Date.now(), position: '',
+ * });
+ * const kept = filter.applyAll([
+ *   update('crm.customers', { id: 1, password_hash: 'new' }),
+ *   update('crm.customers', { id: 2, test_account: true }),
+ *   update('crm.login_audit', { id: 3 }),
+ *   update('shop.orders', { id: 4 }),
+ * ]);
+ * assert.deepEqual(kept.map((change) => change.after), [{ id: 1 }]);
+ * ```
+ */
 export interface ChangeFilterOptions {
   /**
    * Only changes of these tables pass (see {@link TablePattern}: `'shop.products'`,

@@ -4,10 +4,41 @@
  * schema) or `'*'` (everything). Names compare exactly (case-sensitive).
  * For outbox events the "table" is the event's topic, so `'orders'` or
  * `'orders.*'`-style topic names match the same way.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { ChangeFilter, type TablePattern } from '@mallkit/sync';
+ *
+ * const published: TablePattern[] = ['shop.*', '*.audit_log', 'orders'];
+ * const secret: TablePattern[] = ['shop.payment_tokens'];
+ * const filter = new ChangeFilter({ tables: published, excludeTables: secret });
+ * assert.equal(filter.includesTable('shop.products'), true); // 'shop.*'
+ * assert.equal(filter.includesTable('crm.audit_log'), true); // '*.audit_log'
+ * assert.equal(filter.includesTable('orders'), true); // an outbox topic
+ * assert.equal(filter.includesTable('shop.payment_tokens'), false);
+ * assert.equal(filter.includesTable('Shop.products'), false); // case-sensitive
+ * ```
  */
 export type TablePattern = string;
 
-/** Whether `table` (`schema.table`, or an outbox topic) matches `pattern`. */
+/**
+ * Whether `table` (`schema.table`, or an outbox topic) matches `pattern`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { matchesTable } from '@mallkit/sync';
+ *
+ * assert.equal(matchesTable('shop.products', 'shop.products'), true);
+ * assert.equal(matchesTable('shop.*', 'shop.stock_level'), true);
+ * assert.equal(matchesTable('*.audit_log', 'crm.audit_log'), true);
+ * assert.equal(matchesTable('*', 'anything.at_all'), true);
+ * assert.equal(matchesTable('shop.*', 'crm.customers'), false);
+ * assert.equal(matchesTable('shop.*', 'shop'), false); // an outbox topic without a dot
+ * assert.equal(matchesTable('shop.stock_*', 'shop.stock_level'), false); // no partial wildcards
+ * ```
+ */
 export function matchesTable(pattern: TablePattern, table: string): boolean {
   if (pattern === '*' || pattern === table) return true;
   const dot = pattern.indexOf('.');

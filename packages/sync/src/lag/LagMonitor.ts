@@ -14,15 +14,26 @@ import type { LagSource } from './LagSource.js';
  *
  * @example
  * ```ts
- * import { LagMonitor, MemoryTransport } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { type ConsumerLag, LagMonitor, MemoryTransport } from '@mallkit/sync';
  *
  * const transport = new MemoryTransport();
+ * await transport.publish('shop.orders', [
+ *   { key: 'order-1', id: 'e-1', body: '{}' },
+ *   { key: 'order-2', id: 'e-2', body: '{}' },
+ * ]); // the mailer group is not consuming
  * const monitor = new LagMonitor({ source: transport, topic: 'shop.orders', group: 'mailer' });
+ * const warnings: string[] = [];
+ * const measured = new Promise<ConsumerLag>((resolve) => monitor.events.on('lag', resolve));
  * monitor.events.on('lag', (lag) => {
- *   if (lag.seconds > 60) console.warn(`mailer is ${lag.messages} messages behind`);
+ *   if (lag.messages > 0) warnings.push(`mailer is ${lag.messages} messages behind`);
  * });
- * monitor.start();
- * const healthy = () => (monitor.latest()?.seconds ?? 0) < 300;
+ * monitor.start(); // measures at once, then every intervalMs
+ * await measured;
+ * monitor.stop();
+ * assert.deepEqual(warnings, ['mailer is 2 messages behind']);
+ * const healthy = () => (monitor.latest()?.seconds ?? 0) < 300; // e.g. for a health check
+ * assert.equal(healthy(), true);
  * ```
  */
 export class LagMonitor {

@@ -1,4 +1,28 @@
-/** How far one consumer group is behind on one partition of a topic. */
+/**
+ * How far one consumer group is behind on one partition of a topic.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { MemoryTransport, type PartitionLag, partitionOf } from '@mallkit/sync';
+ *
+ * const transport = new MemoryTransport({ partitions: 2 });
+ * const acked = new Promise<void>((resolve) => transport.events.on('acked', () => resolve()));
+ * const subscription = await transport.subscribe('stock', 'search', 'node-1', async () => {});
+ * await transport.publish('stock', [{ key: 'sku-1', id: 's-1', body: '5' }]);
+ * await acked;
+ * await subscription.close();
+ * await transport.publish('stock', [{ key: 'sku-1', id: 's-2', body: '4' }]); // while stopped
+ *
+ * const lag = await transport.consumerLag('stock', 'search');
+ * const p: PartitionLag | undefined = lag.partitions[partitionOf('sku-1', 2)];
+ * assert.deepEqual(
+ *   [p?.messages, p?.undelivered, p?.pending, p?.lastDeliveredId, p?.lastAckedId],
+ *   [1, 1, 0, '1', '1'], // s-1 done, s-2 waiting
+ * );
+ * assert.equal(p?.errors, 0);
+ * ```
+ */
 export interface PartitionLag {
   /** The partition. */
   partition: number;

@@ -16,12 +16,25 @@ const RELEASE =
  *
  * @example
  * ```ts
- * import { Redis } from 'ioredis';
+ * import assert from 'node:assert/strict';
  * import { RedisLeaseProvider } from '@mallkit/sync/redis';
+ * import { Redis } from 'ioredis';
  *
- * const leases = new RedisLeaseProvider(new Redis());
- * const lease = await leases.tryAcquire('warehouse-full-sync', 30_000);
- * if (lease) await lease.release();
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const prefix = 'doc:RedisLeaseProvider:'; // the lease is the key '<prefix><name>'
+ * await redis.del(`${prefix}warehouse-full-sync`);
+ * const nodeA = new RedisLeaseProvider(redis, prefix);
+ * const nodeB = new RedisLeaseProvider(redis, prefix); // another process, on the same Redis
+ *
+ * const lease = await nodeA.tryAcquire('warehouse-full-sync', 30_000);
+ * assert.ok(lease);
+ * assert.equal(await nodeB.tryAcquire('warehouse-full-sync', 30_000), null); // held by A
+ * assert.equal(await lease.renew(30_000), true);
+ * await lease.release();
+ * const next = await nodeB.tryAcquire('warehouse-full-sync', 30_000);
+ * assert.ok(next); // free again
+ * await next.release();
+ * await redis.quit();
  * ```
  */
 export class RedisLeaseProvider implements LeaseProvider {

@@ -20,25 +20,40 @@ import { TransportSink } from './TransportSink.js';
  *
  * @example
  * ```ts
- * import { CdcPipeline, type MessageTransport } from '@mallkit/sync';
- * import { BinlogSource, MysqlCheckpointStore } from '@mallkit/sync/mysql';
+ * import assert from 'node:assert/strict';
+ * import { CdcPipeline, type ChangeEvent, MemoryTransport } from '@mallkit/sync';
+ * import { BinlogSource } from '@mallkit/sync/mysql';
  * import { createPool } from 'mysql2/promise';
  *
- * declare const transport: MessageTransport; // e.g. the Redis Streams transport
- * const pool = createPool({ host: '127.0.0.1', user: 'cdc', password: 'secret', database: 'shop' });
+ * const url = process.env['BINLOG_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+ * const pool = createPool({ uri: url });
+ * await pool.query('DROP DATABASE IF EXISTS doc_cdc_pipeline');
+ * await pool.query('CREATE DATABASE doc_cdc_pipeline');
+ * await pool.query('CREATE TABLE doc_cdc_pipeline.products (id INT PRIMARY KEY, price INT, cost_price INT)');
+ *
+ * const transport = new MemoryTransport(); // across processes: RedisStreamTransport of @mallkit/sync/redis
  * const pipeline = new CdcPipeline({
- *   source: new BinlogSource({
- *     connection: { host: '127.0.0.1', user: 'cdc', password: 'secret' },
- *     pool,
- *     checkpoints: new MysqlCheckpointStore({ pool }),
- *   }),
+ *   source: new BinlogSource({ connection: url, pool }), // + a MysqlCheckpointStore in production
  *   transport,
- *   filter: { tables: ['shop.products', 'shop.stock_levels'], excludeColumns: { '*': ['cost_price'] } },
+ *   filter: { tables: ['doc_cdc_pipeline.*'], excludeColumns: { '*': ['cost_price'] } },
  *   topic: (change) => `cdc.${change.table}`,
  * });
  * pipeline.events.on('publishFailed', ({ error }) => console.warn('transport down, retrying', error));
+ * const bodies: string[] = []; // a consumer of the topic (see Consumer)
+ * const subscription = await transport.subscribe('cdc.doc_cdc_pipeline.products', 'search', 'node-1',
+ *   async (batch) => { bodies.push(...batch.map((message) => message.body)); });
+ * const acked = new Promise((resolve) => transport.events.on('acked', resolve));
+ *
  * await pipeline.start();
- * setInterval(() => console.log(pipeline.status().lagMs), 10_000).unref();
+ * await pool.query('INSERT INTO doc_cdc_pipeline.products VALUES (1, 999, 610)');
+ * await acked;
+ * const change = JSON.parse(bodies[0] ?? '{}') as ChangeEvent;
+ * assert.deepEqual([change.op, change.key, change.after], ['insert', '1', { id: 1, price: 999 }]);
+ * assert.equal(pipeline.status().published, 1);
+ * await pipeline.stop();
+ * await subscription.close();
+ * await pool.query('DROP DATABASE doc_cdc_pipeline');
+ * await pool.end();
  * ```
  */
 export class CdcPipeline {

@@ -15,11 +15,28 @@ import type { TransportSinkOptions } from './TransportSinkOptions.js';
  *
  * @example
  * ```ts
- * import { TransportSink, type ChangeSource, type MessageTransport } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { type ChangeEvent, type Delivery, MemoryTransport, TransportSink } from '@mallkit/sync';
  *
- * declare const transport: MessageTransport; // e.g. the Redis Streams transport
- * declare const source: ChangeSource; // e.g. a BinlogSource of @mallkit/sync/mysql
- * await source.start(new TransportSink({ transport, topic: (change) => `cdc.${change.table}` }));
+ * const transport = new MemoryTransport(); // e.g. a RedisStreamTransport of @mallkit/sync/redis
+ * const received: Delivery[] = [];
+ * const subscription = await transport.subscribe('cdc.shop.products', 'search', 'node-1',
+ *   async (batch) => { received.push(...batch); });
+ * const acked = new Promise((resolve) => transport.events.on('acked', resolve));
+ *
+ * // what a source's `start(sink)` is given (a CdcPipeline builds one from its `transport`)
+ * const sink = new TransportSink({ transport, topic: (change) => `cdc.${change.table}` });
+ * const change: ChangeEvent = {
+ *   id: 'mariadb-bin.000003:4711:0', source: 'binlog', table: 'shop.products', op: 'update',
+ *   key: '42', before: { id: 42, price: 999 }, after: { id: 42, price: 899 },
+ *   at: Date.now(), position: 'mariadb-bin.000003:4800',
+ * };
+ * await sink.publish([change]); // resolves once the transport accepted it
+ * await acked;
+ * assert.equal(received[0]?.key, '42'); // the change's key: one key, one partition, in order
+ * assert.equal(received[0]?.id, change.id); // consumers deduplicate on it
+ * assert.deepEqual(JSON.parse(received[0]?.body ?? ''), change);
+ * await subscription.close();
  * ```
  */
 export class TransportSink implements ChangeSink {

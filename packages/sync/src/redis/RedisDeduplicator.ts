@@ -12,20 +12,36 @@ import type { RedisDeduplicatorOptions } from './RedisDeduplicatorOptions.js';
  *
  * @example
  * ```ts
- * import { Consumer } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import { type ChangeEvent, Consumer, TransportSink } from '@mallkit/sync';
  * import { RedisDeduplicator, RedisStreamTransport } from '@mallkit/sync/redis';
  * import { Redis } from 'ioredis';
  *
- * const redis = new Redis();
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const keyPrefix = `doc:${randomUUID()}:`; // fresh keys: this Redis is shared
+ * const transport = new RedisStreamTransport({ redis, keyPrefix, blockMs: 100 });
+ * const mailed: string[] = [];
  * const consumer = new Consumer({
- *   transport: new RedisStreamTransport({ redis }),
- *   topic: 'shop.orders',
- *   group: 'mailer',
- *   name: 'node-1',
- *   deduplicator: new RedisDeduplicator({ redis, namespace: 'mailer' }),
- *   handler: async (change) => console.log('mail for', change.key),
+ *   transport, topic: 'shop.orders', group: 'mailer', name: 'node-1',
+ *   // marks in Redis: shared by every member of the group, and kept across restarts
+ *   deduplicator: new RedisDeduplicator({ redis, namespace: 'mailer', keyPrefix }),
+ *   handler: async (change) => { mailed.push(change.key); },
  * });
+ * const duplicate = new Promise((resolve) => consumer.events.on('duplicate', resolve));
  * await consumer.start();
+ *
+ * const paid: ChangeEvent = {
+ *   id: 'outbox:1', source: 'outbox', table: 'shop.orders', op: 'event', key: 'SO-1',
+ *   after: { status: 'paid' }, at: Date.now(), position: '1',
+ * };
+ * const sink = new TransportSink({ transport });
+ * await sink.publish([paid]);
+ * await sink.publish([paid]); // a relay that crashed before deleting the row sends it again
+ * await duplicate;
+ * assert.deepEqual(mailed, ['SO-1']); // one mail
+ * await consumer.stop();
+ * await redis.quit();
  * ```
  */
 export class RedisDeduplicator implements Deduplicator {

@@ -59,20 +59,34 @@ const NAME = 'RedisStreamTransport';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import type { Delivery } from '@mallkit/sync';
  * import { RedisStreamTransport } from '@mallkit/sync/redis';
  * import { Redis } from 'ioredis';
  *
- * const redis = new Redis('redis://127.0.0.1:6379');
- * const transport = new RedisStreamTransport({ redis, partitions: 16, replicas: 1 });
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const transport = new RedisStreamTransport({
+ *   redis,
+ *   keyPrefix: `doc:${randomUUID()}:`, // fresh keys: this Redis is shared
+ *   partitions: 4,
+ *   blockMs: 100, // in production also `replicas: 1`: a publish waits for a replica
+ * });
  * transport.events.on('deadLettered', (letter) => console.warn(letter.id, letter.reason));
  *
+ * const received: Delivery[] = [];
  * const subscription = await transport.subscribe('stock', 'cache', 'node-1', async (batch) => {
- *   for (const message of batch) console.log(message.key, message.body);
+ *   received.push(...batch); // resolving acknowledges the batch
  * });
+ * const acked = new Promise((resolve) => transport.events.on('acked', resolve));
  * await transport.publish('stock', [{ key: 'sku-1', id: 'change-1', body: '{"qty":3}' }]);
- * console.log(await transport.consumerLag('stock', 'cache'));
+ * await acked;
+ * assert.deepEqual(received.map((m) => [m.key, m.id, m.body, m.deliveries]), [
+ *   ['sku-1', 'change-1', '{"qty":3}', 1],
+ * ]);
+ * assert.equal((await transport.consumerLag('stock', 'cache')).messages, 0); // nothing left behind
  * await subscription.close();
- * redis.disconnect();
+ * await redis.quit();
  * ```
  */
 export class RedisStreamTransport implements MessageTransport, DeadLetterSource, LagSource {

@@ -1,6 +1,43 @@
 import type { RedisStreamClient } from './RedisStreamClient.js';
 
-/** Settings of a {@link RedisStreamTransport}. */
+/**
+ * Settings of a {@link RedisStreamTransport}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
+ * import type { DeadLetter } from '@mallkit/sync';
+ * import { RedisStreamTransport, type RedisStreamTransportOptions } from '@mallkit/sync/redis';
+ * import { Redis } from 'ioredis';
+ *
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const options: RedisStreamTransportOptions = {
+ *   redis, // yours: never closed by the transport
+ *   keyPrefix: `doc:${randomUUID()}:`, // streams are '<keyPrefix>{<topic>:<partition>}'
+ *   partitions: 4, // every publisher and consumer of a topic must agree on it
+ *   batchSize: 50,
+ *   blockMs: 100, // how long a read waits for new messages
+ *   maxDeliveries: 2, // then a message moves to the dead-letter stream
+ *   retryDelayMs: 10,
+ *   maxRetryDelayMs: 1_000,
+ *   replicas: 0, // 1: each publish waits until a replica has it (WAIT)
+ *   publishTimeoutMs: 2_000,
+ * };
+ * const transport = new RedisStreamTransport(options);
+ * const deadLettered = new Promise<DeadLetter>((resolve) => transport.events.on('deadLettered', resolve));
+ * const subscription = await transport.subscribe('payments', 'ledger', 'node-1', async () => {
+ *   throw new Error('ledger rejects it');
+ * });
+ * await transport.publish('payments', [{ key: 'P-1', id: 'pay-1', body: '{"cents":100}' }]);
+ * const letter = await deadLettered;
+ * assert.deepEqual([letter.id, letter.deliveries], ['pay-1', 2]);
+ * assert.match(letter.reason, /ledger rejects it/);
+ * assert.equal((await transport.deadLetters('payments'))[0]?.id, 'pay-1'); // kept for replay
+ * await subscription.close();
+ * await redis.quit();
+ * ```
+ */
 export interface RedisStreamTransportOptions {
   /**
    * Your ioredis `Redis` or `Cluster` (or any {@link RedisStreamClient}). Yours: the

@@ -15,11 +15,21 @@ import type { SyncSchedulerOptions } from './SyncSchedulerOptions.js';
  *
  * @example
  * ```ts
- * import { SyncScheduler, WarehouseSync } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { SyncScheduler } from '@mallkit/sync';
  *
- * declare const sync: WarehouseSync;
- * const nightly = new SyncScheduler({ name: 'wms-full', everyMs: 24 * 3_600_000, job: () => sync.fullSync() });
- * nightly.start();
+ * let runs = 0;
+ * const nightly = new SyncScheduler({
+ *   name: 'wms-full', // with several nodes: give them a RedisLeaseProvider as `leases`
+ *   everyMs: 24 * 3_600_000,
+ *   job: async () => { runs += 1; }, // e.g. () => warehouseSync.fullSync()
+ * });
+ * const finished = new Promise((resolve) => nightly.events.on('finished', resolve));
+ * nightly.start(); // checks now, then every checkEveryMs; its timers do not keep the process alive
+ * await finished;
+ * await nightly.check(); // today's period is done: no second run
+ * assert.equal(runs, 1);
+ * await nightly.stop();
  * ```
  */
 export class SyncScheduler {

@@ -1,6 +1,32 @@
 import type { LeaseProvider } from '../lease/LeaseProvider.js';
 
-/** Options of {@link SyncScheduler}. */
+/**
+ * Options of {@link SyncScheduler}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { MemoryLeaseProvider, SyncScheduler, type SyncSchedulerOptions } from '@mallkit/sync';
+ *
+ * const now = () => Date.parse('2025-11-11T03:00:30Z');
+ * const signals: AbortSignal[] = [];
+ * const options: SyncSchedulerOptions = {
+ *   name: 'wms-changes', // leases are named 'wms-changes:<period start>'
+ *   everyMs: 5 * 60_000, // once per five minutes, periods aligned to the epoch on every node
+ *   job: async (signal) => { signals.push(signal); }, // e.g. () => warehouseSync.syncChanges()
+ *   leases: new MemoryLeaseProvider(now), // RedisLeaseProvider when several nodes run it
+ *   leaseMs: 60_000, // a node that dies mid-job frees the period after a minute
+ *   checkEveryMs: 10_000,
+ *   now,
+ * };
+ * const scheduler = new SyncScheduler(options);
+ * await scheduler.check();
+ * await scheduler.check();
+ * assert.equal(signals.length, 1); // once per period
+ * assert.equal(signals[0]?.aborted, false); // aborts when the lease is lost: honour it in long jobs
+ * await scheduler.stop();
+ * ```
+ */
 export interface SyncSchedulerOptions {
   /** Name of the job: the lease of each period is `<name>:<period start>`. */
   name: string;

@@ -36,13 +36,22 @@ interface Topic {
  *
  * @example
  * ```ts
- * import { MemoryTransport } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { type Delivery, MemoryTransport } from '@mallkit/sync';
  *
  * const transport = new MemoryTransport({ partitions: 4 });
+ * const received: Delivery[] = [];
+ * const acked = new Promise<void>((resolve) => transport.events.on('acked', () => resolve()));
  * const subscription = await transport.subscribe('orders', 'mailer', 'node-1', async (batch) => {
- *   for (const message of batch) console.log(message.key, message.body);
+ *   received.push(...batch);
  * });
  * await transport.publish('orders', [{ key: 'order-1', id: 'e-1', body: '{"paid":true}' }]);
+ * await acked; // handled and acknowledged by the group
+ * assert.deepEqual(
+ *   received.map((m) => [m.key, m.id, m.body]),
+ *   [['order-1', 'e-1', '{"paid":true}']],
+ * );
+ * assert.equal((await transport.consumerLag('orders', 'mailer')).messages, 0);
  * await subscription.close();
  * ```
  */

@@ -1,4 +1,31 @@
-/** Settings of a {@link MemoryTransport}. */
+/**
+ * Settings of a {@link MemoryTransport}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { type DeadLetter, MemoryTransport, type MemoryTransportOptions } from '@mallkit/sync';
+ *
+ * const options: MemoryTransportOptions = {
+ *   partitions: 2,
+ *   batchSize: 10,
+ *   maxDeliveries: 2, // the second failed delivery sends the message to the dead letters
+ *   retryDelayMs: 5,
+ *   maxRetryDelayMs: 50,
+ *   deadLetterMaxLength: 100,
+ * };
+ * const transport = new MemoryTransport(options);
+ * const dead = new Promise<DeadLetter>((resolve) => transport.events.on('deadLettered', resolve));
+ * const subscription = await transport.subscribe('payments', 'ledger', 'node-1', async () => {
+ *   throw new Error('ledger is down');
+ * });
+ * await transport.publish('payments', [{ key: 'order-7', id: 'pay-7', body: '{}' }]);
+ * assert.equal((await dead).deliveries, 2);
+ * await subscription.close();
+ *
+ * assert.throws(() => new MemoryTransport({ partitions: 0 }), { code: 'INVALID_OPTION' });
+ * ```
+ */
 export interface MemoryTransportOptions {
   /**
    * Partitions per topic (integer >= 1): messages of one key go to one partition, and a

@@ -14,10 +14,38 @@ import type { WarehouseChanges, WarehouseSystem } from './WarehouseSystem.js';
  *
  * @example
  * ```ts
- * import { HttpWarehouseSystem } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { once } from 'node:events';
+ * import { createServer } from 'node:http';
+ * import { HttpWarehouseSystem, type WarehouseCount } from '@mallkit/sync';
  *
- * const wms = new HttpWarehouseSystem({ baseUrl: 'http://127.0.0.1:8090', headers: { authorization: 'Bearer t' } });
- * const counts = await wms.fetchCounts(['phone-128']);
+ * // a stand-in for the warehouse system's stock API
+ * const counts: WarehouseCount[] = [
+ *   { sku: 'phone-128', warehouse: 'sh-1', physical: 12 },
+ *   { sku: 'case-128', warehouse: 'sh-1', physical: 30 },
+ * ];
+ * const server = createServer(async (request, response) => {
+ *   let body = '';
+ *   for await (const chunk of request) body += chunk;
+ *   const path = new URL(request.url ?? '/', 'http://wms').pathname;
+ *   const skus: unknown = path === '/stock/query' ? JSON.parse(body).skus : [];
+ *   const answer =
+ *     path === '/stock' ? { counts, next: null } // GET /stock?page=N&size=S
+ *     : path === '/stock/changes' ? { counts: counts.slice(0, 1), cursor: 'c-1' } // GET ?cursor=C
+ *     : { counts: counts.filter((c) => Array.isArray(skus) && skus.includes(c.sku)) }; // POST /stock/query
+ *   response.setHeader('content-type', 'application/json').end(JSON.stringify(answer));
+ * });
+ * server.listen(0, '127.0.0.1');
+ * await once(server, 'listening');
+ * const address = server.address();
+ * assert.ok(address !== null && typeof address === 'object');
+ *
+ * const wms = new HttpWarehouseSystem({ baseUrl: `http://127.0.0.1:${address.port}` });
+ * assert.deepEqual(await wms.fetchCounts(['case-128']), [counts[1]]);
+ * assert.deepEqual(await wms.fetchChanges(undefined), { counts: [counts[0]], cursor: 'c-1' });
+ * for await (const page of wms.fetchAll()) assert.deepEqual(page, counts);
+ * server.close();
+ * await once(server, 'close');
  * ```
  */
 export class HttpWarehouseSystem implements WarehouseSystem {

@@ -23,13 +23,31 @@ const PAGE = 200;
  *
  * @example
  * ```ts
- * import { WarehouseSync, type InventoryTarget, type WarehouseSystem } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { migrateStock, StockService } from '@mallkit/stock';
+ * import { openSqliteStock } from '@mallkit/stock/sqlite';
+ * import { type WarehouseCount, WarehouseSync, type WarehouseSystem } from '@mallkit/sync';
  *
- * declare const wms: WarehouseSystem;
- * declare const stock: InventoryTarget; // e.g. a StockService of @mallkit/stock
+ * const db = openSqliteStock();
+ * await migrateStock(db);
+ * const stock = new StockService({ db }); // fits WarehouseSync's InventoryTarget as it is
+ * await stock.defineWarehouse({ code: 'sh-1' });
+ * await stock.defineSku({ sku: 'phone-128' });
+ * await stock.restock({ sku: 'phone-128', warehouse: 'sh-1', quantity: 10, receiptNo: 'GRN-1' });
+ *
+ * const counts: WarehouseCount[] = [{ sku: 'phone-128', warehouse: 'sh-1', physical: 12 }];
+ * const wms: WarehouseSystem = { // e.g. an HttpWarehouseSystem
+ *   async *fetchAll() { yield counts; },
+ *   fetchChanges: async () => ({ counts, cursor: 'c-1' }),
+ *   fetchCounts: async (skus) => counts.filter((count) => skus.includes(count.sku)),
+ * };
  * const sync = new WarehouseSync({ system: wms, inventory: stock });
- * const report = await sync.syncSkus(['phone-128']);
- * console.log(report.changed, report.rejected);
+ * const report = await sync.syncSkus(['phone-128']); // or fullSync(), syncChanges(), receive(counts)
+ * assert.deepEqual(report.changed, [{ sku: 'phone-128', warehouse: 'sh-1', from: 10, to: 12 }]);
+ * assert.deepEqual(report.rejected, []);
+ * assert.equal((await stock.query(['phone-128']))[0]?.warehouses[0]?.physical, 12);
+ * assert.equal((await sync.fullSync()).unchanged, 1); // a diff, not a blind overwrite
+ * await db.destroy();
  * ```
  */
 export class WarehouseSync {

@@ -36,25 +36,34 @@ interface Envelope {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
+ * import { randomUUID } from 'node:crypto';
  * import { WriteBehindQueue } from '@mallkit/sync';
  * import { RedisStreamTransport } from '@mallkit/sync/redis';
  * import { Redis } from 'ioredis';
  *
  * interface Deduction { orderNo: string; sku: string; quantity: number }
- * const redis = new Redis();
+ * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
  * const queue = new WriteBehindQueue<Deduction>({
- *   transport: new RedisStreamTransport({ redis, replicas: 1 }),
+ *   // durable: the tasks outlive the process (with `replicas: 1`, a Redis failover too)
+ *   transport: new RedisStreamTransport({ redis, keyPrefix: `doc:${randomUUID()}:`, blockMs: 100 }),
  *   name: 'stock-deductions',
  *   maxAttempts: 10,
  * });
  * // Hot path, right after the Lua script took the stock in Redis:
- * await queue.enqueue({ id: 'order-1', key: 'sku-1', payload: { orderNo: 'order-1', sku: 'sku-1', quantity: 2 } });
+ * const deduction = { orderNo: 'SO-1', sku: 'sku-1', quantity: 2 };
+ * await queue.enqueue({ id: deduction.orderNo, key: deduction.sku, payload: deduction });
+ *
  * // Workers, on any node:
- * const worker = await queue.worker(`writer-${process.pid}`, async ({ payload }) => {
- *   await writeDeduction(payload); // idempotent on payload.orderNo
+ * const table = new Map<string, Deduction>(); // stands for the database table
+ * const done = new Promise((resolve) => queue.events.on('done', resolve));
+ * const worker = await queue.worker(`writer-${process.pid}`, async ({ id, payload }) => {
+ *   table.set(id, payload); // idempotent on the order number: a second run writes the same row
  * });
- * await worker.close();
- * declare function writeDeduction(deduction: Deduction): Promise<void>;
+ * await done;
+ * assert.deepEqual(table.get('SO-1'), deduction);
+ * await worker.close(); // the task in flight finishes first
+ * await redis.quit();
  * ```
  */
 export class WriteBehindQueue<T> {

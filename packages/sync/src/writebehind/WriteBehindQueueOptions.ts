@@ -1,7 +1,46 @@
 import type { Deduplicator } from '../dedup/Deduplicator.js';
 import type { MessageTransport } from '../transport/MessageTransport.js';
 
-/** Settings of a {@link WriteBehindQueue}. */
+/**
+ * Settings of a {@link WriteBehindQueue}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import {
+ *   type DeadLetter, MemoryDeduplicator, MemoryTransport, WriteBehindQueue, type WriteBehindQueueOptions,
+ * } from '@mallkit/sync';
+ *
+ * const transport = new MemoryTransport(); // in process; a RedisStreamTransport makes tasks durable
+ * const options: WriteBehindQueueOptions = {
+ *   transport,
+ *   name: 'deductions', // the transport topic of the tasks
+ *   group: 'db-writers', // workers of one group share the tasks
+ *   maxAttempts: 2, // then the task moves to the topic's dead-letter stream
+ *   retryDelayMs: 5, // doubled per attempt...
+ *   maxRetryDelayMs: 50, // ...up to this
+ *   batchSize: 10,
+ *   deduplicator: new MemoryDeduplicator(), // skips tasks that completed before (by id)
+ * };
+ * const queue = new WriteBehindQueue<{ sku: string }>(options);
+ * const runs: string[] = [];
+ * const worker = await queue.worker('writer-1', async (task) => {
+ *   runs.push(`${task.id}#${task.attempt}`);
+ *   if (task.payload.sku === 'retired') throw new Error('unknown SKU');
+ * });
+ * const duplicate = new Promise((resolve) => queue.events.on('duplicate', resolve));
+ * const deadLettered = new Promise<DeadLetter>((resolve) => transport.events.on('deadLettered', resolve));
+ * await queue.enqueue([
+ *   { id: 'SO-1', key: 'phone', payload: { sku: 'phone' } },
+ *   { id: 'SO-2', key: 'retired', payload: { sku: 'retired' } },
+ * ]);
+ * await queue.enqueue({ id: 'SO-1', key: 'phone', payload: { sku: 'phone' } }); // sent again by a retry
+ * const [, letter] = await Promise.all([duplicate, deadLettered]);
+ * assert.equal(letter.id, 'SO-2');
+ * assert.deepEqual(runs.sort(), ['SO-1#1', 'SO-2#1', 'SO-2#2']); // SO-1 ran once
+ * await worker.close();
+ * ```
+ */
 export interface WriteBehindQueueOptions {
   /**
    * Where tasks are kept: a `RedisStreamTransport` makes them durable (and replicated,

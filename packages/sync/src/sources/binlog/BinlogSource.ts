@@ -53,20 +53,40 @@ import { schemaFilters, snapshotTablesOf } from './schemaFilters.js';
  *
  * @example
  * ```ts
- * import type { ChangeSink } from '@mallkit/sync';
- * import { BinlogSource, MysqlCheckpointStore } from '@mallkit/sync/mysql';
+ * import assert from 'node:assert/strict';
+ * import type { ChangeEvent, ChangeSink } from '@mallkit/sync';
+ * import { BinlogSource } from '@mallkit/sync/mysql';
  * import { createPool } from 'mysql2/promise';
  *
- * declare const sink: ChangeSink; // e.g. a TransportSink, or use a CdcPipeline
- * const connection = { host: '127.0.0.1', user: 'cdc', password: 'secret' };
- * const pool = createPool({ ...connection, database: 'ops' });
+ * const url = process.env['BINLOG_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+ * const pool = createPool({ uri: url });
+ * await pool.query('DROP DATABASE IF EXISTS doc_binlog_source');
+ * await pool.query('CREATE DATABASE doc_binlog_source');
+ * await pool.query('CREATE TABLE doc_binlog_source.products (id INT PRIMARY KEY, price INT, cost_price INT)');
+ *
+ * const received: ChangeEvent[] = []; // in production: a TransportSink, or use a CdcPipeline
+ * const sink: ChangeSink = { publish: async (changes) => { received.push(...changes); } };
  * const source = new BinlogSource({
- *   connection, pool, checkpoints: new MysqlCheckpointStore({ pool }),
- *   filter: { tables: ['shop.products', 'shop.stock_levels'], excludeColumns: { '*': ['cost_price'] } },
- *   onPositionLost: 'snapshot',
+ *   connection: url, // needs REPLICATION SLAVE, REPLICATION CLIENT (MariaDB: BINLOG MONITOR)
+ *   pool, // borrowed for metadata queries; a MysqlCheckpointStore keeps the position durable
+ *   filter: { tables: ['doc_binlog_source.products'], excludeColumns: { '*': ['cost_price'] } },
  * });
- * source.events.on('positionLost', ({ position }) => console.error(`${position} purged: re-snapshot`));
- * await source.start(sink); // ... and `await source.stop()` on shutdown
+ * await source.start(sink); // no checkpoint yet: from the end of the binlog
+ * const both = new Promise<void>((resolve) =>
+ *   source.events.on('published', () => { if (received.length >= 2) resolve(); }),
+ * );
+ * await pool.query('INSERT INTO doc_binlog_source.products VALUES (1, 999, 610)');
+ * await pool.query('UPDATE doc_binlog_source.products SET price = 899 WHERE id = 1');
+ * await both;
+ * await source.stop(); // waits for the batch in flight and saves the checkpoint
+ *
+ * assert.deepEqual(received.map((c) => [c.op, c.table, c.key]), [
+ *   ['insert', 'doc_binlog_source.products', '1'],
+ *   ['update', 'doc_binlog_source.products', '1'],
+ * ]);
+ * assert.deepEqual([received[1]?.before, received[1]?.after], [{ id: 1, price: 999 }, { id: 1, price: 899 }]);
+ * await pool.query('DROP DATABASE doc_binlog_source');
+ * await pool.end();
  * ```
  */
 export class BinlogSource implements ChangeSource {

@@ -1,4 +1,42 @@
-/** Typed events of {@link BinlogSource}, also on `diagnostics_channel` as `mallkit:sync:binlog:<name>`. */
+/**
+ * Typed events of {@link BinlogSource}, also on `diagnostics_channel` as `mallkit:sync:binlog:<name>`.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import { BinlogSource } from '@mallkit/sync/mysql';
+ * import { createPool } from 'mysql2/promise';
+ *
+ * const url = process.env['BINLOG_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+ * const pool = createPool({ uri: url });
+ * await pool.query('DROP DATABASE IF EXISTS doc_binlog_events');
+ * await pool.query('CREATE DATABASE doc_binlog_events');
+ * await pool.query('CREATE TABLE doc_binlog_events.stock (id INT PRIMARY KEY, qty INT)');
+ *
+ * const source = new BinlogSource({ connection: url, pool, filter: { tables: ['doc_binlog_events.*'] } });
+ * const log: string[] = [];
+ * source.events.on('started', ({ position }) => log.push(`started: ${typeof position}`));
+ * source.events.on('ddl', ({ query }) => log.push(`ddl: ${query}`));
+ * source.events.on('published', ({ count }) => log.push(`published: ${count}`));
+ * source.events.on('publishFailed', ({ error, retryInMs }) => log.push(`retry in ${retryInMs}: ${error}`));
+ * source.events.on('stopped', ({ position }) => log.push(`stopped: ${typeof position}`));
+ * const published = new Promise((resolve) => source.events.on('published', resolve));
+ *
+ * await source.start({ publish: async () => {} });
+ * await pool.query('ALTER TABLE doc_binlog_events.stock ADD COLUMN reserved INT NOT NULL DEFAULT 0');
+ * await pool.query('INSERT INTO doc_binlog_events.stock VALUES (1, 10, 2), (2, 5, 0)');
+ * await published;
+ * await source.stop();
+ * assert.deepEqual(log, [
+ *   'started: string',
+ *   'ddl: ALTER TABLE doc_binlog_events.stock ADD COLUMN reserved INT NOT NULL DEFAULT 0',
+ *   'published: 2',
+ *   'stopped: string',
+ * ]);
+ * await pool.query('DROP DATABASE doc_binlog_events');
+ * await pool.end();
+ * ```
+ */
 export interface BinlogSourceEvents {
   /** Reading started (or restarted after a reconnect) at `position`. */
   started: {

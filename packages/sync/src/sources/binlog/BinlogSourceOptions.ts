@@ -3,7 +3,50 @@ import type { CheckpointStore } from '../../checkpoints/CheckpointStore.js';
 import type { ChangeFilter } from '../../filters/ChangeFilter.js';
 import type { ChangeFilterOptions } from '../../filters/ChangeFilterOptions.js';
 
-/** Options of {@link BinlogSource}. */
+/**
+ * Options of {@link BinlogSource}.
+ *
+ * @example
+ * ```ts
+ * import assert from 'node:assert/strict';
+ * import type { ChangeEvent } from '@mallkit/sync';
+ * import {
+ *   BinlogSource, type BinlogSourceOptions, compareBinlogPositions, MysqlCheckpointStore,
+ *   parseBinlogPosition,
+ * } from '@mallkit/sync/mysql';
+ * import { createPool } from 'mysql2/promise';
+ *
+ * const url = process.env['BINLOG_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+ * const pool = createPool({ uri: url });
+ * await pool.query('DROP DATABASE IF EXISTS doc_binlog_options');
+ * await pool.query('CREATE DATABASE doc_binlog_options');
+ * await pool.query('CREATE TABLE doc_binlog_options.stock (id INT PRIMARY KEY, qty INT)');
+ * await pool.query('INSERT INTO doc_binlog_options.stock VALUES (1, 10), (2, 20)');
+ *
+ * const checkpoints = new MysqlCheckpointStore({ pool, table: 'doc_binlog_options.checkpoints' });
+ * const options: BinlogSourceOptions = {
+ *   connection: url,
+ *   pool,
+ *   checkpoints, // durable: a restart resumes where the sink accepted everything
+ *   name: 'stock-cdc', // the checkpoint's key and ChangeEvent.source
+ *   filter: { tables: ['doc_binlog_options.stock'] },
+ *   startAt: 'snapshot', // no checkpoint yet: the table as it is first, then the binlog
+ *   onPositionLost: 'snapshot', // the checkpoint was purged: snapshot again instead of failing
+ *   maxBatchSize: 100,
+ *   retryDelayMs: 200,
+ * };
+ * const received: ChangeEvent[] = [];
+ * const source = new BinlogSource(options);
+ * await source.start({ publish: async (changes) => { received.push(...changes); } });
+ * assert.deepEqual(received.map((c) => `${c.op} ${c.key}`), ['snapshot 1', 'snapshot 2']);
+ * await source.stop();
+ * const saved = parseBinlogPosition((await checkpoints.load('stock-cdc')) ?? '');
+ * const snapshotAt = parseBinlogPosition(received[0]?.position ?? '');
+ * assert.ok(saved && snapshotAt && compareBinlogPositions(saved, snapshotAt) >= 0);
+ * await pool.query('DROP DATABASE doc_binlog_options');
+ * await pool.end();
+ * ```
+ */
 export interface BinlogSourceOptions {
   /**
    * mysql2 settings (or a `mysql://` URL) of the account that reads the binlog;

@@ -35,16 +35,35 @@ class PublishRejected extends Error {}
  *
  * @example
  * ```ts
- * import type { ChangeSink } from '@mallkit/sync';
- * import { createOutboxTable, OutboxSource } from '@mallkit/sync/mysql';
- * import { createPool } from 'mysql2/promise';
+ * import assert from 'node:assert/strict';
+ * import type { ChangeEvent } from '@mallkit/sync';
+ * import { createOutboxTable, OutboxSource, writeOutbox } from '@mallkit/sync/mysql';
+ * import { createPool, type RowDataPacket } from 'mysql2/promise';
  *
- * declare const sink: ChangeSink; // e.g. a TransportSink, or use a CdcPipeline
- * const pool = createPool({ host: '127.0.0.1', user: 'app', password: 'secret', database: 'shop' });
- * await createOutboxTable(pool);
- * const relay = new OutboxSource({ pool, partitions: 8 });
- * relay.events.on('publishFailed', ({ retryInMs }) => console.warn(`sink down, retry in ${retryInMs} ms`));
- * await relay.start(sink);
+ * const pool = createPool({ uri: process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test' });
+ * await pool.query('DROP TABLE IF EXISTS doc_outbox_source');
+ * await createOutboxTable(pool, 'doc_outbox_source');
+ * // the application, in the transactions of its business changes (see writeOutbox)
+ * await writeOutbox(pool, [
+ *   { topic: 'orders', key: 'SO-1', payload: { status: 'paid' } },
+ *   { topic: 'orders', key: 'SO-1', payload: { status: 'shipped' } },
+ * ], 'doc_outbox_source');
+ *
+ * const received: ChangeEvent[] = []; // in production: a TransportSink, or use a CdcPipeline
+ * const relay = new OutboxSource({ pool, table: 'doc_outbox_source', pollIntervalMs: 20 });
+ * const published = new Promise((resolve) => relay.events.on('published', resolve));
+ * await relay.start({ publish: async (changes) => { received.push(...changes); } });
+ * await published;
+ * await relay.stop();
+ *
+ * assert.deepEqual(received.map((c) => [c.op, c.table, c.key, c.after]), [
+ *   ['event', 'orders', 'SO-1', { status: 'paid' }],
+ *   ['event', 'orders', 'SO-1', { status: 'shipped' }],
+ * ]);
+ * const [rows] = await pool.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM doc_outbox_source');
+ * assert.equal(rows[0]?.['n'], 0); // published rows are deleted
+ * await pool.query('DROP TABLE doc_outbox_source');
+ * await pool.end();
  * ```
  */
 export class OutboxSource implements ChangeSource {

@@ -11,10 +11,13 @@ import { quoteIdentifier, quoteTable } from '../../mysql/quoteTable.js';
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { outboxTableDdl } from '@mallkit/sync/mysql';
  *
- * // put it in a migration
- * const ddl = outboxTableDdl('outbox');
+ * // put it in a migration of the database whose transactions write the events
+ * const ddl = outboxTableDdl('shop.outbox');
+ * assert.match(ddl, /^CREATE TABLE IF NOT EXISTS `shop`\.`outbox`/);
+ * assert.match(ddl, /aggregate_key VARCHAR\(255\) NOT NULL/); // the partition key
  * ```
  */
 export function outboxTableDdl(table = 'outbox'): string {
@@ -39,10 +42,21 @@ export function outboxTableDdl(table = 'outbox'): string {
  *
  * @example
  * ```ts
+ * import assert from 'node:assert/strict';
  * import { createOutboxTable } from '@mallkit/sync/mysql';
- * import { createPool } from 'mysql2/promise';
+ * import { createPool, type RowDataPacket } from 'mysql2/promise';
  *
- * await createOutboxTable(createPool({ host: '127.0.0.1', user: 'app', database: 'shop' }));
+ * const pool = createPool({ uri: process.env['MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test' });
+ * await pool.query('DROP TABLE IF EXISTS doc_create_outbox');
+ * await createOutboxTable(pool, 'doc_create_outbox');
+ * await createOutboxTable(pool, 'doc_create_outbox'); // IF NOT EXISTS: safe at every start
+ * const [columns] = await pool.query<RowDataPacket[]>('SHOW COLUMNS FROM doc_create_outbox');
+ * assert.deepEqual(
+ *   columns.map((column) => column['Field']),
+ *   ['id', 'topic', 'aggregate_key', 'payload', 'created_at', 'published_at'],
+ * );
+ * await pool.query('DROP TABLE doc_create_outbox');
+ * await pool.end();
  * ```
  */
 export async function createOutboxTable(pool: Pool, table = 'outbox'): Promise<void> {

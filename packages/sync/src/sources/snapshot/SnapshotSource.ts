@@ -34,24 +34,37 @@ import type { SnapshotSourceOptions } from './SnapshotSourceOptions.js';
  *
  * @example
  * ```ts
- * import { type ChangeSink, MemoryCheckpointStore } from '@mallkit/sync';
+ * import assert from 'node:assert/strict';
+ * import { type ChangeEvent, type ChangeSink, MemoryCheckpointStore } from '@mallkit/sync';
  * import { BinlogSource, SnapshotSource } from '@mallkit/sync/mysql';
  * import { createPool } from 'mysql2/promise';
  *
- * declare const sink: ChangeSink;
- * const pool = createPool({ host: '127.0.0.1', user: 'cdc', password: 'secret' });
+ * const url = process.env['BINLOG_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+ * const pool = createPool({ uri: url });
+ * await pool.query('DROP DATABASE IF EXISTS doc_snapshot_source');
+ * await pool.query('CREATE DATABASE doc_snapshot_source');
+ * await pool.query('CREATE TABLE doc_snapshot_source.products (id INT PRIMARY KEY, price INT)');
+ * await pool.query('INSERT INTO doc_snapshot_source.products VALUES (1, 999), (2, 450)');
+ *
+ * const received: ChangeEvent[] = []; // e.g. a TransportSink feeding a new consumer group
+ * const sink: ChangeSink = { publish: async (changes) => { received.push(...changes); } };
  * const checkpoints = new MemoryCheckpointStore();
- * const snapshot = new SnapshotSource({
- *   pool, tables: ['shop.products'], checkpoints, continueAs: 'binlog',
- * });
+ * const tables = ['doc_snapshot_source.products'];
+ * const snapshot = new SnapshotSource({ pool, tables, checkpoints, continueAs: 'binlog' });
  * const { position, rows } = await snapshot.run(sink);
- * console.log(`${rows} rows as of ${position}`);
- * // continues from `position`: nothing written during the snapshot is lost
- * const binlog = new BinlogSource({
- *   connection: { host: '127.0.0.1', user: 'cdc', password: 'secret' },
- *   pool, checkpoints, name: 'binlog', filter: { tables: ['shop.products'] },
- * });
+ * assert.equal(rows, 2);
+ * assert.equal(await checkpoints.load('binlog'), position); // where the binlog continues
+ *
+ * // the binlog source continues exactly there: nothing written after the snapshot is lost
+ * const binlog = new BinlogSource({ connection: url, pool, checkpoints, filter: { tables } });
  * await binlog.start(sink);
+ * const published = new Promise((resolve) => binlog.events.on('published', resolve));
+ * await pool.query('UPDATE doc_snapshot_source.products SET price = 899 WHERE id = 1');
+ * await published;
+ * await binlog.stop();
+ * assert.deepEqual(received.map((c) => `${c.op} ${c.key}`), ['snapshot 1', 'snapshot 2', 'update 1']);
+ * await pool.query('DROP DATABASE doc_snapshot_source');
+ * await pool.end();
  * ```
  */
 export class SnapshotSource implements ChangeSource {
