@@ -1,0 +1,3 @@
+import { runSamples, tsdocSamples } from './samples.js';
+
+runSamples('the @examples of @mallkit/cache run', tsdocSamples('cache'));

@@ -1,0 +1,3 @@
+import { markdownSamples, runSamples } from './samples.js';
+
+runSamples('the guides’ and READMEs’ samples run', markdownSamples());

@@ -1,0 +1,3 @@
+import { runSamples, tsdocSamples } from './samples.js';
+
+runSamples('the @examples of @mallkit/resilience run', tsdocSamples('resilience'));
