@@ -82,6 +82,30 @@ describe('Broadcaster', () => {
     expect(log).toEqual(['clear gap', 'invalidate a']);
   });
 
+  it('a node that lost the first message of a sender started after it subscribed drops its L1', async () => {
+    const bus = new MemoryBus();
+    const receiver = await started(bus);
+    // The sender publishes through a bus that loses its first message.
+    let dropped = 0;
+    const lossy = {
+      subscribe: bus.subscribe.bind(bus),
+      publish: (message: BusMessage) =>
+        dropped++ === 0 ? Promise.resolve() : bus.publish(message),
+    };
+    const sender = new Broadcaster(
+      lossy,
+      'ns',
+      { maxKeysPerMessage: 10, heartbeatMs: 0 },
+      recorder(),
+    );
+    await sender.start();
+    await sender.invalidate(['lost']);
+    await sender.invalidate(['seen']);
+    await flush();
+    expect(receiver.log).toEqual(['clear gap', 'invalidate seen']);
+    await sender.close();
+  });
+
   it('drops everything on a bus reset, without flagging later messages of known senders', async () => {
     const bus = new MemoryBus();
     const { log } = await started(bus);

@@ -123,6 +123,7 @@ export class Broadcaster {
       keys,
       origin: this.origin,
       seq: this.#seq,
+      since: this.#since,
     };
     if (ttlMs !== undefined) message.ttlMs = ttlMs;
     this.counts.sent++;
