@@ -108,7 +108,7 @@ export interface SetOptions {
  * then {@link Cache.invalidate} drops the key everywhere (L2, this node's L1, and
  * every other node's L1 through the broadcast).
  *
- * Create it with {@link createCache}.
+ * Create it with {@link createCache} or `new Cache<T>(options)`: the two are the same.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { Cache } from './Cache.js';
 import type { CacheOptions } from './CacheOptions.js';
 
 /**
- * Creates a typed multi-level cache for one namespace.
+ * Creates a typed multi-level cache for one namespace; the same as `new Cache<T>(options)`.
  *
  * @example
  * ```ts

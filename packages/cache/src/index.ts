@@ -1,3 +1,9 @@
+/**
+ * The cache: `createCache`, the in-process adapters (`MemoryL2`, `MemoryBus`), hot-key
+ * detection, events, errors and the types. Redis lives in `@mallkit/cache/redis`.
+ *
+ * @module @mallkit/cache
+ */
 export type { BusMessage } from './broadcast/BusMessage.js';
 export type { BusSubscription, CacheBus } from './broadcast/CacheBus.js';
 export { MemoryBus } from './broadcast/MemoryBus.js';

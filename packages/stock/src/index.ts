@@ -1,3 +1,10 @@
+/**
+ * The inventory: `StockService` and `migrateStock`, allocation over warehouses, the
+ * reservation sweeper, locks, events, errors and the types. SQLite lives in
+ * `@mallkit/stock/sqlite`, Redis (flash sales, locks) in `@mallkit/stock/redis`.
+ *
+ * @module @mallkit/stock
+ */
 export type { ActivityAllocation } from './activities/ActivityAllocation.js';
 export type { ActivityStock } from './activities/ActivityStock.js';
 export type { AllocationOptions, SplitStrategy } from './allocation/AllocationOptions.js';

@@ -1,3 +1,11 @@
+/**
+ * Change data capture and synchronisation: the pipeline, sources and sinks, the in-process
+ * transport, consumers, filters, lag monitoring, the scheduler, warehouse sync and the
+ * write-behind queue. Redis lives in `@mallkit/sync/redis`, MySQL in
+ * `@mallkit/sync/mysql`.
+ *
+ * @module @mallkit/sync
+ */
 export type { ChangeEvent, ChangeOperation } from './changes/ChangeEvent.js';
 export type { CheckpointStore } from './checkpoints/CheckpointStore.js';
 export { MemoryCheckpointStore } from './checkpoints/MemoryCheckpointStore.js';

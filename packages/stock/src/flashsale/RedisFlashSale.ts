@@ -32,7 +32,7 @@ const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = 
 };
 
 /**
- * Flash sales on Redis + Lua (the fourth deduction strategy), for activities allocated
+ * Flash sales on Redis + Lua (the `'redis'` deduction strategy, beside the four in SQL), for activities allocated
  * with `strategy: 'redis'`.
  *
  * **Admission.** `buy` runs one Lua script on the activity's Redis node: it answers a

@@ -1,5 +1,10 @@
-// Redis integrations of @mallkit/stock; ioredis (or any client with the same calls) is an optional peer.
-
+/**
+ * The Redis integrations of `@mallkit/stock`: flash sales on Redis + Lua
+ * (`RedisFlashSale`, `FlashSaleWriter`) and `RedisLockProvider` for the distributed-lock
+ * strategy. ioredis (or any client with the same calls) is an optional peer dependency.
+ *
+ * @module @mallkit/stock/redis
+ */
 export type { FlashSaleAdmission } from '../flashsale/FlashSaleAdmission.js';
 export type { FlashSaleEvents, FlashSaleRejection } from '../flashsale/FlashSaleEvents.js';
 export type { FlashSaleLine } from '../flashsale/FlashSaleLine.js';

@@ -1,4 +1,10 @@
-// MySQL/MariaDB integrations of @mallkit/sync (mysql2 and @vlasky/zongji are optional peers).
+/**
+ * The MySQL / MariaDB integrations of `@mallkit/sync`: the binlog source, the outbox
+ * source and writer, snapshots and the checkpoint store. mysql2 and @vlasky/zongji are
+ * optional peer dependencies.
+ *
+ * @module @mallkit/sync/mysql
+ */
 export { MysqlCheckpointStore } from '../checkpoints/MysqlCheckpointStore.js';
 export type { MysqlCheckpointStoreOptions } from '../checkpoints/MysqlCheckpointStoreOptions.js';
 export {

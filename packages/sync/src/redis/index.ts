@@ -1,4 +1,9 @@
-// Redis integrations of @mallkit/sync (ioredis is an optional peer).
+/**
+ * The Redis integrations of `@mallkit/sync`: the partitioned Redis Streams transport, the
+ * deduplicator and the lease provider. ioredis is an optional peer dependency.
+ *
+ * @module @mallkit/sync/redis
+ */
 export type { RedisLeaseClient } from '../lease/RedisLeaseClient.js';
 export { RedisLeaseProvider } from '../lease/RedisLeaseProvider.js';
 export { RedisDeduplicator } from './RedisDeduplicator.js';

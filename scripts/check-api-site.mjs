@@ -1,0 +1,71 @@
+// Checks the API site typedoc wrote into docs/api/, beyond typedoc's own validation:
+// - every public export of the packages carries an `@example`: reads the typedoc JSON
+//   written next to the HTML (`docs/api/api.json`, see typedoc.json) and lists the exports,
+//   per entry point, whose comment has no example (the examples themselves are compiled by
+//   check-examples.mjs and run by internal/doc-samples);
+// - no page links to a markdown file that is not one of the site's documents (typedoc
+//   copies such a file into docs/api/media/ as raw text: a dead end for a reader; add it
+//   to `projectDocuments` or link elsewhere).
+// Exits 1 on any finding.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const KIND = {
+  8: 'enum',
+  32: 'variable',
+  64: 'function',
+  128: 'class',
+  256: 'interface',
+  2097152: 'type',
+};
+const MODULE = new Set([1, 2, 4]); // project, module, namespace
+const REFERENCE = 4194304;
+
+const project = JSON.parse(readFileSync(new URL('../docs/api/api.json', import.meta.url), 'utf8'));
+
+/** A comment holds an example when it has an `@example` tag or a fenced block. */
+function hasExample(comment) {
+  if (!comment) return false;
+  const tagged = (comment.blockTags ?? []).some((tag) => tag.tag === '@example');
+  const fenced = (comment.summary ?? []).some(
+    (part) => part.kind === 'code' && part.text.startsWith('```'),
+  );
+  return tagged || fenced;
+}
+
+const missing = [];
+let exports = 0;
+function walk(reflection, path) {
+  for (const child of reflection.children ?? []) {
+    if (MODULE.has(child.kind)) {
+      walk(child, [...path, child.name]);
+      continue;
+    }
+    if (child.kind === REFERENCE) continue; // a re-export documented where it is declared
+    exports++;
+    const comments = [child.comment, ...(child.signatures ?? []).map((s) => s.comment)];
+    if (!comments.some(hasExample)) {
+      missing.push(`${path.join('/')}: ${KIND[child.kind] ?? child.kind} ${child.name}`);
+    }
+  }
+}
+walk(project, []);
+
+const media = new URL('../docs/api/media/', import.meta.url);
+const rawMarkdown = existsSync(media)
+  ? readdirSync(media).filter((name) => name.endsWith('.md'))
+  : [];
+if (rawMarkdown.length > 0) {
+  console.error(
+    `check-api-site: pages link to markdown that is not a document of the site (copied raw to docs/api/media/): ${rawMarkdown.join(', ')}`,
+  );
+  process.exitCode = 1;
+}
+if (missing.length > 0) {
+  console.error(`check-api-site: ${missing.length} of ${exports} public exports have no @example:`);
+  for (const line of missing) console.error(`  ${line}`);
+  process.exitCode = 1;
+}
+if (process.exitCode) process.exit();
+console.log(
+  `check-api-site: all ${exports} public exports have an example; no link to raw markdown`,
+);
