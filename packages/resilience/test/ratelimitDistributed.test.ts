@@ -246,6 +246,7 @@ describe('DistributedRateLimiter with an unreachable Redis', () => {
     const decisions = await ask(limiter, 5);
     expect(allowedCount(decisions)).toBe(0);
     expect(decisions[1]?.retryAfterMs).toBeGreaterThan(59_000);
+    expect(decisions.every((d) => Number.isInteger(d.retryAfterMs))).toBe(true); // whole ms
   });
 });
 

@@ -2,7 +2,8 @@ import { ResilienceError } from './ResilienceError.js';
 
 /**
  * The dependency's circuit breaker is open: the call was not attempted.
- * `retryAfterMs` is the time left before the breaker lets a probe through.
+ * `retryAfterMs` is the time left before the breaker lets a probe through, in whole ms
+ * (rounded up); `Infinity` while the circuit is isolated by hand.
  *
  * @example
  * ```ts
@@ -33,7 +34,7 @@ export class BrokenCircuitError extends ResilienceError {
 
   /**
    * @param policy - name of the policy
-   * @param retryAfterMs - time left before half-open, in ms
+   * @param retryAfterMs - time left before half-open, in ms (rounded up to a whole number)
    * @param cause - the failure that opened the circuit
    */
   constructor(policy: string, retryAfterMs: number, cause?: unknown) {

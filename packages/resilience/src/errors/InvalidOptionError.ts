@@ -1,7 +1,10 @@
 import { ResilienceError } from './ResilienceError.js';
 
 /**
- * A component was constructed with an invalid option; the message names it.
+ * A component was constructed with an invalid option, or a call was made with one (a
+ * {@link DependencyPolicy} call without the `limitKey` its keyed limiter needs); the
+ * message names it, and says where a value you did not give came from (a preset, a
+ * default) and how to fix it.
  *
  * @example
  * ```ts
@@ -27,9 +30,14 @@ export class InvalidOptionError extends ResilienceError {
    * @param option - dotted path of the option
    * @param expectation - what the option must be
    * @param actual - the value given
+   * @param hint - where the values involved came from, or how to fix it; appended to
+   * the message as a sentence of its own
    */
-  constructor(option: string, expectation: string, actual: unknown) {
-    super('INVALID_OPTION', `option "${option}" must be ${expectation}; got ${describe(actual)}`);
+  constructor(option: string, expectation: string, actual: unknown, hint?: string) {
+    super(
+      'INVALID_OPTION',
+      `option "${option}" must be ${expectation}; got ${describe(actual)}${hint === undefined ? '' : `. ${hint}`}`,
+    );
     this.option = option;
   }
 }

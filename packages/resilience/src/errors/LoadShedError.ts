@@ -57,7 +57,7 @@ export class LoadShedError extends ResilienceError {
   /**
    * @param priority - the request's priority
    * @param reason - the pressure signal
-   * @param retryAfterMs - a hint for when to retry, in ms
+   * @param retryAfterMs - a hint for when to retry, in ms (rounded up to a whole number)
    */
   constructor(priority: Priority, reason: ShedReason, retryAfterMs?: number) {
     super('LOAD_SHED', `shed ${priority} request under ${reason} pressure`, { retryAfterMs });

@@ -1,7 +1,8 @@
 import { ResilienceError } from './ResilienceError.js';
 
 /**
- * A rate limiter refused the call. `retryAfterMs` says when a token will be free.
+ * A rate limiter refused the call. `retryAfterMs` says when a token will be free, in
+ * whole ms (rounded up).
  *
  * @example
  * ```ts
@@ -28,7 +29,7 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.equal(error.code, 'RATE_LIMITED');
  * assert.equal(error.limiter, 'doc:RateLimitedError');
  * assert.equal(error.key, 'user-7');
- * assert.equal(Math.ceil(error.retryAfterMs ?? 0), 1000); // HTTP 429 + Retry-After: 1
+ * assert.equal(error.retryAfterMs, 1000); // whole ms: HTTP 429 + Retry-After: 1
  * assert.equal(await orders.execute(() => 'order 3', { limitKey: 'user-8' }), 'order 3');
  * ```
  */
@@ -40,7 +41,7 @@ export class RateLimitedError extends ResilienceError {
 
   /**
    * @param limiter - name of the limiter
-   * @param retryAfterMs - when to try again, in ms from now
+   * @param retryAfterMs - when to try again, in ms from now (rounded up to a whole number)
    * @param key - the limited key, for a keyed limiter
    */
   constructor(limiter: string, retryAfterMs: number, key?: string) {

@@ -37,13 +37,18 @@ const brand = Symbol.for('@mallkit/resilience/error');
 export class ResilienceError extends Error {
   /** Stable machine-readable identifier of the failure. */
   readonly code: ResilienceErrorCode;
-  /** When the caller may try again, in milliseconds from now, where that is known. */
+  /**
+   * When the caller may try again, in milliseconds from now, where that is known: a
+   * whole number, rounded up from the exact wait (never too early), ready for a
+   * `Retry-After` header (`Math.ceil(retryAfterMs / 1000)` seconds).
+   */
   readonly retryAfterMs: number | undefined;
 
   /**
    * @param code - stable identifier of the failure
    * @param message - what went wrong, for people
-   * @param options - `cause`: the original error; `retryAfterMs`: when to try again
+   * @param options - `cause`: the original error; `retryAfterMs`: when to try again, in
+   * ms (rounded up to a whole number)
    */
   constructor(
     code: ResilienceErrorCode,
@@ -53,7 +58,8 @@ export class ResilienceError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
-    this.retryAfterMs = options.retryAfterMs;
+    this.retryAfterMs =
+      options.retryAfterMs === undefined ? undefined : Math.ceil(options.retryAfterMs);
     Object.defineProperty(this, brand, { value: true });
   }
 }

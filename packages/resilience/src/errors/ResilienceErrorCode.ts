@@ -7,7 +7,8 @@
  * - `LOAD_SHED`: shed under pressure to keep higher priorities served ({@link LoadShedError});
  * - `DEGRADED`: a degradation switch is on and the call site gave no fallback
  *   ({@link DegradedError});
- * - `INVALID_OPTION`: a component was built with an invalid option ({@link InvalidOptionError}).
+ * - `INVALID_OPTION`: a component was built, or a call made, with an invalid option
+ *   ({@link InvalidOptionError}).
  *
  * @example
  * ```ts

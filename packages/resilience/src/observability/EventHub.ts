@@ -79,17 +79,30 @@ export class EventHub<Events extends { [K in keyof Events]: object }> {
     };
   }
 
-  /** Whether anyone (listener or channel subscriber) would see a `name` event. */
-  wants(name: keyof Events): boolean {
-    return (this.#listeners.get(name)?.size ?? 0) > 0 || this.#channel(name).hasSubscribers;
+  /**
+   * Whether anyone would see a `name` event: a listener of this instance, or a
+   * subscriber of the channel.
+   * @param channel - `false` to ask about this instance's listeners only (see
+   * {@link EventHub.emit})
+   */
+  wants(name: keyof Events, channel = true): boolean {
+    return (
+      (this.#listeners.get(name)?.size ?? 0) > 0 || (channel && this.#channel(name).hasSubscribers)
+    );
   }
 
-  /** Delivers `event` to this instance's listeners and the channel's subscribers. */
-  emit<K extends keyof Events>(name: K, event: Events[K]): void {
+  /**
+   * Delivers `event` to this instance's listeners and the channel's subscribers.
+   * @param channel - `false` to deliver it to this instance's listeners only, for an
+   * event another component already published on the channel (so that its subscribers
+   * see it once)
+   */
+  emit<K extends keyof Events>(name: K, event: Events[K], channel = true): void {
     const set = this.#listeners.get(name);
     if (set) for (const listener of set) (listener as (event: Events[K]) => void)(event);
-    const channel = this.#channel(name);
-    if (channel.hasSubscribers) channel.publish(event);
+    if (!channel) return;
+    const published = this.#channel(name);
+    if (published.hasSubscribers) published.publish(event);
   }
 
   #channel(name: keyof Events): diagnostics.Channel {

@@ -26,7 +26,10 @@
  * ```
  */
 export const channels = {
-  /** {@link RejectionEvent}: any component refused a call. */
+  /**
+   * {@link RejectionEvent}: any component refused a call, or a policy's attempt timed
+   * out. Each refusal is published once.
+   */
   rejected: 'mallkit:resilience:rejected',
   /** A circuit breaker changed state. */
   breakerState: 'mallkit:resilience:breaker.state',

@@ -14,10 +14,15 @@ export interface NumberRule {
 
 /**
  * Returns `value` when it is a finite number within `rule`, else throws an
- * {@link InvalidOptionError} naming `option`. Used by every constructor, so bad
- * configuration fails at start-up, not under load.
+ * {@link InvalidOptionError} naming `option` (with `hint` appended to its message). Used
+ * by every constructor, so bad configuration fails at start-up, not under load.
  */
-export function requireNumber(option: string, value: unknown, rule: NumberRule = {}): number {
+export function requireNumber(
+  option: string,
+  value: unknown,
+  rule: NumberRule = {},
+  hint?: string,
+): number {
   const parts: string[] = [rule.integer ? 'an integer' : 'a finite number'];
   if (rule.above !== undefined) parts.push(`> ${rule.above}`);
   if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
@@ -29,6 +34,6 @@ export function requireNumber(option: string, value: unknown, rule: NumberRule =
     (rule.above === undefined || value > rule.above) &&
     (rule.min === undefined || value >= rule.min) &&
     (rule.max === undefined || value <= rule.max);
-  if (!ok) throw new InvalidOptionError(option, parts.join(' '), value);
+  if (!ok) throw new InvalidOptionError(option, parts.join(' '), value, hint);
   return value;
 }

@@ -126,13 +126,14 @@ export class Call<T> implements AttemptOwner {
     );
   }
 
+  /** The attempt's deadline passed: `policy.timeout` and `rejected` events, then a failure. */
   expired(attempt: Attempt): void {
     const { counters, events, name, timeoutMs } = this.#core;
     counters.timeouts++;
     if (events.wants('policy.timeout')) {
       events.emit('policy.timeout', { name, timeoutMs, attempt: attempt.attempt });
     }
-    this.failed(attempt, new TimeoutError(name, timeoutMs));
+    this.failed(attempt, this.#core.rejection('timeout', new TimeoutError(name, timeoutMs)));
   }
 
   #run(): void {

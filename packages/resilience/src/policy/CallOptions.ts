@@ -46,6 +46,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /**
    * The key handed to the policy's limiter (a user id, a SKU) for per-key limits.
+   * Required when the limiter is a {@link KeyedLimiter}: without it the call rejects
+   * with an {@link InvalidOptionError} (option `'limitKey'`), without being attempted.
    * @default none
    */
   limitKey?: string;

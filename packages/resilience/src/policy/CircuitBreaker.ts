@@ -1,19 +1,16 @@
 import {
   CircuitState,
-  ConsecutiveBreaker,
   ConstantBackoff,
-  CountBreaker,
   type IBackoff,
   type IBackoffFactory,
   type IBreaker,
   type IHalfOpenAfterBackoffContext,
-  SamplingBreaker,
 } from 'cockatiel';
 import type { Clock } from '../clock/Clock.js';
 import { BrokenCircuitError } from '../errors/BrokenCircuitError.js';
-import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { requireNumber } from '../options/requireNumber.js';
 import type { CircuitBreakerOptions } from './CircuitBreakerOptions.js';
+import { makeBreaker } from './makeBreaker.js';
 
 /**
  * A change of a circuit's state, as reported to {@link CircuitBreaker}'s listener.
@@ -254,42 +251,4 @@ export class CircuitBreaker {
     this.#state = to;
     this.#onTransition(cause === undefined ? { from, to } : { from, to, cause });
   }
-}
-
-function makeBreaker(options: CircuitBreakerOptions): IBreaker {
-  const kind = options.kind ?? 'consecutive';
-  if (typeof kind === 'object') return kind;
-  if (kind === 'consecutive') {
-    return new ConsecutiveBreaker(
-      requireNumber('breaker.threshold', options.threshold ?? 5, { min: 1, integer: true }),
-    );
-  }
-  const threshold = requireNumber('breaker.threshold', options.threshold ?? 0.5, {
-    above: 0,
-    max: 1,
-  });
-  if (kind === 'sampling') {
-    return new SamplingBreaker({
-      threshold,
-      duration: requireNumber('breaker.samplingDurationMs', options.samplingDurationMs ?? 10_000, {
-        min: 1,
-      }),
-      minimumRps: requireNumber('breaker.minimumRps', options.minimumRps ?? 5, { min: 0 }),
-    });
-  }
-  if (kind === 'count') {
-    return new CountBreaker({
-      threshold,
-      size: requireNumber('breaker.size', options.size ?? 100, { min: 1, integer: true }),
-      minimumNumberOfCalls: requireNumber('breaker.minimumCalls', options.minimumCalls ?? 20, {
-        min: 1,
-        integer: true,
-      }),
-    });
-  }
-  throw new InvalidOptionError(
-    'breaker.kind',
-    "'consecutive', 'sampling', 'count' or an IBreaker",
-    kind,
-  );
 }

@@ -1,9 +1,13 @@
 import diagnostics from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/ManualClock.js';
+import { InvalidOptionError } from '../errors/InvalidOptionError.js';
 import { isResilienceError } from '../errors/ResilienceError.js';
 import { channels } from '../observability/channels.js';
+import type { RejectionEvent } from '../observability/RejectionEvent.js';
+import { KeyedLimiter } from '../ratelimit/KeyedLimiter.js';
 import type { LimitDecision, RateLimiter } from '../ratelimit/RateLimiter.js';
+import { TokenBucket } from '../ratelimit/TokenBucket.js';
 import { DependencyPolicy } from './DependencyPolicy.js';
 import type { DependencyPolicyOptions } from './DependencyPolicyOptions.js';
 
@@ -335,5 +339,160 @@ describe('options', () => {
       bulkhead: { concurrency: 4 },
     });
     expect(p.stats()).toMatchObject({ name: 'db', state: 'closed', running: 0 });
+  });
+});
+
+/** Runs `body` while recording what is published on channels.rejected. */
+async function onRejectedChannel(body: () => Promise<unknown>): Promise<RejectionEvent[]> {
+  const seen: RejectionEvent[] = [];
+  const onMessage = (message: unknown) => seen.push(message as RejectionEvent);
+  diagnostics.subscribe(channels.rejected, onMessage);
+  try {
+    await body();
+  } finally {
+    diagnostics.unsubscribe(channels.rejected, onMessage);
+  }
+  return seen;
+}
+
+describe('rejected events', () => {
+  it('publishes a refusal by its limiter once on channels.rejected, as the limiter', async () => {
+    const limiter = new TokenBucket({
+      name: 'once:bucket',
+      ratePerSecond: 1,
+      burst: 1,
+      clock: new ManualClock(),
+    });
+    const p = policy({ name: 'once:policy', limiter });
+    const onPolicy: RejectionEvent[] = [];
+    p.events.on('rejected', (e) => onPolicy.push(e));
+    const published = await onRejectedChannel(async () => {
+      await p.execute(ok);
+      expect(await codeOf(p.execute(ok))).toBe('RATE_LIMITED');
+    });
+    expect(published).toEqual([{ source: 'limiter', name: 'once:bucket', code: 'RATE_LIMITED' }]);
+    expect(onPolicy).toEqual([{ source: 'limiter', name: 'once:policy', code: 'RATE_LIMITED' }]);
+  });
+
+  it('publishes, once, a refusal by a limiter that does not publish its own', async () => {
+    const limiter: RateLimiter = {
+      name: 'once:custom',
+      acquire: () => ({ allowed: false, retryAfterMs: 10 }),
+    };
+    const p = policy({ name: 'once:custom-policy', limiter });
+    const published = await onRejectedChannel(() => codeOf(p.execute(ok, { limitKey: 'u1' })));
+    expect(published).toEqual([
+      { source: 'limiter', name: 'once:custom-policy', code: 'RATE_LIMITED', key: 'u1' },
+    ]);
+  });
+
+  it("publishes each attempt abandoned at its deadline with source 'timeout'", async () => {
+    const clock = new ManualClock();
+    const p = policy({ name: 'timeout:policy', timeoutMs: 1, breaker: false, clock });
+    const onPolicy: RejectionEvent[] = [];
+    p.events.on('rejected', (e) => onPolicy.push(e));
+    const published = await onRejectedChannel(async () => {
+      const call = p.execute(() => new Promise(() => {}));
+      clock.advance(1); // the deadline passes when the policy's timer next looks
+      expect(await codeOf(call)).toBe('TIMEOUT');
+    });
+    const expected = [{ source: 'timeout', name: 'timeout:policy', code: 'TIMEOUT' }];
+    expect(published).toEqual(expected);
+    expect(onPolicy).toEqual(expected);
+  });
+});
+
+describe('calls to a keyed limiter', () => {
+  it('reject, never throw, without a limitKey', async () => {
+    const limiter = new KeyedLimiter({ name: 'per-user', limit: { ratePerSecond: 1 } });
+    const p = policy({ limiter });
+    let call: Promise<unknown> | undefined;
+    expect(() => {
+      call = p.execute(ok);
+    }).not.toThrow();
+    const error = await call?.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTION', option: 'limitKey' });
+    expect((error as Error).message).toContain('"per-user"');
+    expect(p.stats()).toMatchObject({ calls: 0, rejected: { limiter: 0 } });
+    expect(await p.execute(ok, { limitKey: 'u1' })).toBe('ok');
+  });
+
+  it('reject, never throw, when any limiter throws', async () => {
+    const bug = new Error('limiter bug');
+    const limiter: RateLimiter = {
+      name: 'broken',
+      acquire: () => {
+        throw bug;
+      },
+    };
+    let call: Promise<unknown> | undefined;
+    expect(() => {
+      call = policy({ limiter }).execute(ok);
+    }).not.toThrow();
+    await expect(call).rejects.toBe(bug);
+  });
+});
+
+describe('presets and the breaker kind', () => {
+  it("gives a breaker of another kind that kind's own defaults, not the preset's settings", async () => {
+    const clock = new ManualClock();
+    const p = new DependencyPolicy({
+      name: 'db',
+      preset: 'database',
+      breaker: { kind: 'consecutive' },
+      retry: false,
+      clock,
+    });
+    for (let i = 0; i < 4; i++) await codeOf(p.execute(boom));
+    expect(p.stats().state).toBe('closed');
+    await codeOf(p.execute(boom)); // 5 in a row: the consecutive default
+    expect(p.stats().state).toBe('open');
+    // halfOpenAfterMs does not depend on the kind: the preset's 5 s stays
+    await expect(p.execute(ok)).rejects.toMatchObject({ retryAfterMs: 5000 });
+    expect(() => new DependencyPolicy({ name: 'x', breaker: { kind: 'sampling' } })).not.toThrow();
+    expect(
+      () => new DependencyPolicy({ name: 'x', preset: 'http', breaker: { kind: 'count' } }),
+    ).not.toThrow();
+  });
+
+  it.each<[DependencyPolicyOptions, string, string]>([
+    [
+      { name: 'x', preset: 'database', breaker: { threshold: 3 } },
+      'breaker.threshold',
+      "preset 'database'",
+    ],
+    [
+      { name: 'x', preset: 'redis', retry: { initialDelayMs: 100 } },
+      'retry.maxDelayMs',
+      "preset 'redis'",
+    ],
+    [
+      { name: 'x', preset: 'database', retry: { maxDelayMs: 20 } },
+      'retry.maxDelayMs',
+      "preset 'database'",
+    ],
+  ])('names the preset an invalid combination comes from: %o', (options, option, preset) => {
+    const build = () => new DependencyPolicy(options);
+    expect(build).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', option }));
+    expect(build).toThrow(preset);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('is a whole number of ms on CIRCUIT_OPEN and RATE_LIMITED', async () => {
+    const clock = new ManualClock();
+    const p = policy({ clock, breaker: { threshold: 1, halfOpenAfterMs: 1000 } });
+    await codeOf(p.execute(boom));
+    clock.advance(432.17874800000004);
+    await expect(p.execute(ok)).rejects.toMatchObject({ code: 'CIRCUIT_OPEN', retryAfterMs: 568 });
+
+    const limiter = new TokenBucket({ ratePerSecond: 3, burst: 1, clock });
+    const limited = policy({ limiter, clock });
+    await limited.execute(ok);
+    await expect(limited.execute(ok)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 334,
+    });
   });
 });

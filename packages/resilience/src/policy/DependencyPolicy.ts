@@ -5,7 +5,9 @@ import { RateLimitedError } from '../errors/RateLimitedError.js';
 import { EventHub } from '../observability/EventHub.js';
 import type { RejectionEvent } from '../observability/RejectionEvent.js';
 import { requireNumber } from '../options/requireNumber.js';
-import type { LimitDecision } from '../ratelimit/RateLimiter.js';
+import { KeyedLimiter } from '../ratelimit/KeyedLimiter.js';
+import { publishesRejections } from '../ratelimit/publishesRejections.js';
+import type { LimitDecision, RateLimiter } from '../ratelimit/RateLimiter.js';
 import type { Attempt } from './Attempt.js';
 import type { AttemptContext } from './AttemptContext.js';
 import { Bulkhead } from './Bulkhead.js';
@@ -22,6 +24,10 @@ import type { DependencyPolicyOptions } from './DependencyPolicyOptions.js';
 import type { DependencyPolicyStats } from './DependencyPolicyStats.js';
 import { isThenable } from './isThenable.js';
 import { isTransientError } from './isTransientError.js';
+import { makeBreaker } from './makeBreaker.js';
+import { mergeBreaker } from './mergeBreaker.js';
+import { mergeLayer } from './mergeLayer.js';
+import { retryDelayHint, thresholdHint, valueSource } from './optionHints.js';
 import type { PolicyCore, PolicyCounters, ResolvedRetry } from './PolicyCore.js';
 import { policyPresets } from './policyPresets.js';
 
@@ -90,7 +96,9 @@ export class DependencyPolicy {
   /** The circuit breaker, when the policy has one (e.g. to `isolate()` it by hand). */
   readonly breaker: CircuitBreaker | undefined;
   readonly #core: PolicyCore;
-  readonly #limiter: DependencyPolicyOptions['limiter'];
+  readonly #limiter: RateLimiter | undefined;
+  /** Whether the limiter is known to publish its own refusals on `channels.rejected`. */
+  readonly #limiterPublishes: boolean;
   readonly #counters: PolicyCounters = {
     calls: 0,
     successes: 0,
@@ -117,12 +125,18 @@ export class DependencyPolicy {
 
     const timeoutMs = options.timeoutMs ?? preset.timeoutMs;
     if (timeoutMs !== Number.POSITIVE_INFINITY) requireNumber('timeoutMs', timeoutMs, { min: 1 });
-    const breaker = merge(preset.breaker, options.breaker);
-    this.breaker = breaker
-      ? new CircuitBreaker(this.name, breaker, clock, (t) => this.#transition(t))
-      : undefined;
-    const bulkhead = merge(preset.bulkhead, options.bulkhead);
-    const retry = merge(preset.retry, options.retry);
+    const presetSource = valueSource(options.preset);
+    const breaker = mergeBreaker(preset.breaker, options.breaker);
+    if (breaker) {
+      const kind = makeBreaker(breaker, thresholdHint(options.breaker, breaker.kind, presetSource));
+      this.breaker = new CircuitBreaker(this.name, { ...breaker, kind }, clock, (t) =>
+        this.#transition(t),
+      );
+    } else {
+      this.breaker = undefined;
+    }
+    const bulkhead = mergeLayer(preset.bulkhead, options.bulkhead);
+    const retry = mergeLayer(preset.retry, options.retry);
     let resolvedRetry: ResolvedRetry | undefined;
     if (retry) {
       const maxAttempts = requireNumber('retry.maxAttempts', retry.maxAttempts ?? 2, {
@@ -132,9 +146,12 @@ export class DependencyPolicy {
       const initialDelay = requireNumber('retry.initialDelayMs', retry.initialDelayMs ?? 10, {
         min: 0,
       });
-      const maxDelay = requireNumber('retry.maxDelayMs', retry.maxDelayMs ?? 1000, {
-        min: initialDelay,
-      });
+      const maxDelay = requireNumber(
+        'retry.maxDelayMs',
+        retry.maxDelayMs ?? 1000,
+        { min: initialDelay },
+        retryDelayHint(options.retry, initialDelay, retry.maxDelayMs ?? 1000, presetSource),
+      );
       resolvedRetry = {
         maxAttempts,
         backoff: retry.backoff ?? new ExponentialBackoff({ initialDelay, maxDelay }),
@@ -143,6 +160,10 @@ export class DependencyPolicy {
       };
     }
     this.#limiter = options.limiter;
+    this.#limiterPublishes =
+      typeof options.limiter === 'object' &&
+      options.limiter !== null &&
+      publishesRejections(options.limiter);
     this.#core = {
       name: this.name,
       timeoutMs,
@@ -162,23 +183,38 @@ export class DependencyPolicy {
   /**
    * Runs `fn` under the policy and returns its value, or rejects with its error, a
    * {@link TimeoutError}, {@link BrokenCircuitError}, {@link BulkheadRejectedError}
-   * or {@link RateLimitedError}.
+   * or {@link RateLimitedError}. Never throws: a call without the `limitKey` a
+   * {@link KeyedLimiter} needs rejects with an {@link InvalidOptionError} (not counted
+   * in {@link DependencyPolicy.stats}), and so does any error the limiter throws.
    */
   execute<T>(
     fn: (context: AttemptContext) => PromiseLike<T> | T,
     options?: CallOptions,
   ): Promise<T> {
-    this.#counters.calls++;
     const limiter = this.#limiter;
-    if (limiter !== undefined) {
-      const decision = limiter.acquire(1, options?.limitKey);
-      if (isThenable(decision)) {
-        return decision.then((d) =>
-          d.allowed ? this.#start(fn, options) : this.#limited(d, options?.limitKey),
+    if (limiter === undefined) {
+      this.#counters.calls++;
+      return this.#start(fn, options);
+    }
+    const key = options?.limitKey;
+    let decision: LimitDecision | Promise<LimitDecision>;
+    try {
+      if (typeof key !== 'string' && limiter instanceof KeyedLimiter) {
+        throw new InvalidOptionError(
+          'limitKey',
+          `a string: the policy's limiter "${limiter.name}" is keyed`,
+          key,
         );
       }
-      if (!decision.allowed) return this.#limited(decision, options?.limitKey);
+      decision = limiter.acquire(1, key);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    this.#counters.calls++;
+    if (isThenable(decision)) {
+      return decision.then((d) => (d.allowed ? this.#start(fn, options) : this.#limited(d, key)));
+    }
+    if (!decision.allowed) return this.#limited(decision, key);
     return this.#start(fn, options);
   }
 
@@ -211,20 +247,26 @@ export class DependencyPolicy {
   #limited<T>(decision: LimitDecision, key: string | undefined): Promise<T> {
     this.#counters.rejected.limiter++;
     const name = this.#limiter?.name ?? this.name;
-    return Promise.reject(
-      this.#rejection('limiter', new RateLimitedError(name, decision.retryAfterMs, key), key),
-    );
+    const error = new RateLimitedError(name, decision.retryAfterMs, key);
+    // A limiter of this package has published the refusal on the channel already.
+    return Promise.reject(this.#rejection('limiter', error, key, !this.#limiterPublishes));
   }
 
+  /**
+   * Emits the `rejected` event for `error` and returns it.
+   * @param channel - whether to publish it on `channels.rejected` too, or to this
+   * policy's listeners only
+   */
   #rejection<E extends Error & { code: string }>(
     source: RejectionEvent['source'],
     error: E,
     key?: string,
+    channel = true,
   ): E {
-    if (this.events.wants('rejected')) {
+    if (this.events.wants('rejected', channel)) {
       const event: RejectionEvent = { source, name: this.name, code: error.code };
       if (key !== undefined) event.key = key;
-      this.events.emit('rejected', event);
+      this.events.emit('rejected', event, channel);
     }
     return error;
   }
@@ -239,10 +281,4 @@ export class DependencyPolicy {
     if (transition.cause !== undefined) event.cause = transition.cause;
     this.events.emit('breaker.state', event);
   }
-}
-
-function merge<T extends object>(preset: T | false, given: T | false | undefined): T | false {
-  if (given === false) return false;
-  if (given === undefined) return preset;
-  return preset === false ? given : { ...preset, ...given };
 }

@@ -181,12 +181,19 @@ export interface PolicyRetryEvent {
  * assert.deepEqual(hits, ['kettle']);
  * assert.deepEqual(log, [
  *   'policy.timeout doc:DependencyPolicyEvents',
+ *   'rejected doc:DependencyPolicyEvents', // source 'timeout'
  *   'policy.retry doc:DependencyPolicyEvents',
  * ]);
  * ```
  */
 export interface DependencyPolicyEvents {
-  /** A call was refused by the limiter, breaker or bulkhead. */
+  /**
+   * A call was refused by the limiter, breaker or bulkhead, or an attempt was abandoned
+   * at its deadline (`source: 'timeout'`, once per attempt, also when it is retried).
+   * The event names the policy. On `channels.rejected`, a refusal by a limiter of this
+   * package is published by the limiter alone (naming the limiter), so that it is
+   * published once; this policy's listeners still get it.
+   */
   rejected: RejectionEvent;
   /** The circuit changed state. */
   'breaker.state': BreakerStateEvent;

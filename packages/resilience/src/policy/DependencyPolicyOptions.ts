@@ -59,7 +59,10 @@ export interface DependencyPolicyOptions {
    */
   timeoutMs?: number;
   /**
-   * The circuit breaker, or `false` for none.
+   * The circuit breaker, or `false` for none. Merged over the preset's breaker; with a
+   * `kind` other than the preset's, the preset's settings of its own kind
+   * (`threshold`, `samplingDurationMs`, `minimumRps`, `size`, `minimumCalls`) are not
+   * inherited, and the given kind starts from its own defaults.
    * @default the preset's, or a consecutive breaker of 5 failures, half-open after 5 s
    */
   breaker?: CircuitBreakerOptions | false;
@@ -75,7 +78,8 @@ export interface DependencyPolicyOptions {
   bulkhead?: BulkheadOptions | false;
   /**
    * A rate limiter asked before every call (not before retries), e.g. a
-   * {@link TokenBucket} or a {@link DistributedRateLimiter}.
+   * {@link TokenBucket} or a {@link DistributedRateLimiter}. With a
+   * {@link KeyedLimiter}, every call needs a `limitKey` (see {@link CallOptions}).
    * @default none
    */
   limiter?: RateLimiter;

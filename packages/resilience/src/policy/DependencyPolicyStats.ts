@@ -33,7 +33,10 @@ export interface DependencyPolicyStats {
   name: string;
   /** The circuit's state now (`'closed'` when there is no breaker). */
   state: CircuitStateName;
-  /** Calls made through `execute`. */
+  /**
+   * Calls made through `execute`, except those rejected before the limiter could decide
+   * (no `limitKey` for a keyed limiter, or a limiter that threw).
+   */
   calls: number;
   /** Calls that returned a value. */
   successes: number;

@@ -99,4 +99,13 @@ describe('KeyedLimiter', () => {
     const limit = { algorithm: 'leaky', ratePerSecond: 1 } as unknown as { ratePerSecond: number };
     expect(() => new KeyedLimiter({ limit })).toThrow('option "keyedLimiter.limit.algorithm"');
   });
+
+  it('reports every wait as a whole number of ms, rounded up', () => {
+    const clock = new ManualClock();
+    const limiter = new KeyedLimiter({ limit: { ratePerSecond: 3, burst: 1 }, clock });
+    limiter.acquire(1, 'u1');
+    expect(limiter.acquire(1, 'u1')).toEqual({ allowed: false, retryAfterMs: 334 });
+    clock.advance(0.5);
+    expect(limiter.retryAfterMs('u1')).toBe(333);
+  });
 });

@@ -11,6 +11,7 @@ import type { LimiterEvents } from './LimiterEvents.js';
 import type { Meter } from './meter/Meter.js';
 import { type MeterFactory, meterFactory } from './meter/meterFactory.js';
 import { publishDecision } from './publishDecision.js';
+import { markPublishesRejections } from './publishesRejections.js';
 import type { LimitDecision, RateLimiter } from './RateLimiter.js';
 
 /**
@@ -81,12 +82,15 @@ export class KeyedLimiter implements RateLimiter {
         if (reason === 'evict') this.#evictions++;
       },
     });
+    markPublishesRejections(this);
   }
 
   /**
    * Takes `permits` for `key` when they are available now. Synchronous.
    * @param permits - in `(0, capacity of the key's limit]`; more throws a `RangeError`
-   * @param key - required: a missing key throws a `TypeError`
+   * @param key - required: a missing key throws a `TypeError` (a
+   * {@link DependencyPolicy} call without `limitKey` rejects with an
+   * {@link InvalidOptionError} instead)
    */
   acquire(permits = 1, key?: string): LimitDecision {
     const wait = this.#decide(permits, key);
@@ -98,7 +102,10 @@ export class KeyedLimiter implements RateLimiter {
     return this.#decide(permits, key) === 0;
   }
 
-  /** How long until `permits` could be taken for `key`, in ms; `0` when now. Takes nothing. */
+  /**
+   * How long until `permits` could be taken for `key`, in whole ms (rounded up); `0`
+   * when now. Takes nothing.
+   */
   retryAfterMs(key: string, permits = 1): number {
     const meter = this.#meters.get(key);
     if (meter === undefined) {
@@ -108,7 +115,7 @@ export class KeyedLimiter implements RateLimiter {
     }
     if (!(permits > 0 && permits <= meter.capacity))
       throw invalidPermits(this.name, permits, meter.capacity);
-    return meter.wait(permits, this.#clock.now());
+    return Math.ceil(meter.wait(permits, this.#clock.now()));
   }
 
   /** Counters, keys tracked and evictions. */
@@ -133,7 +140,7 @@ export class KeyedLimiter implements RateLimiter {
     }
     if (!(permits > 0 && permits <= meter.capacity))
       throw invalidPermits(this.name, permits, meter.capacity);
-    const wait = meter.take(permits, this.#clock.now());
+    const wait = Math.ceil(meter.take(permits, this.#clock.now()));
     if (wait === 0) this.#allowed++;
     else this.#refused++;
     publishDecision(this.events, this.name, permits, wait, key, false);

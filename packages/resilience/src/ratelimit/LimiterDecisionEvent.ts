@@ -28,7 +28,7 @@ export interface LimiterDecisionEvent {
   allowed: boolean;
   /** Permits the request asked for. */
   permits: number;
-  /** When the request could be admitted, in ms from now; `0` when allowed. */
+  /** When the request could be admitted, in whole ms from now (rounded up); `0` when allowed. */
   retryAfterMs: number;
   /** Whether a distributed limiter's local fallback decided (Redis was unavailable). */
   fallback: boolean;

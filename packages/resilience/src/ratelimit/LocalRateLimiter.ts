@@ -6,6 +6,7 @@ import type { LimiterEvents } from './LimiterEvents.js';
 import type { LimiterStats } from './LimiterStats.js';
 import type { Meter } from './meter/Meter.js';
 import { publishDecision } from './publishDecision.js';
+import { markPublishesRejections } from './publishesRejections.js';
 import type { LimitDecision, RateLimiter } from './RateLimiter.js';
 
 /**
@@ -52,6 +53,7 @@ export abstract class LocalRateLimiter implements RateLimiter {
     this.name = name;
     this.#meter = meter;
     this.#clock = clock;
+    markPublishesRejections(this);
   }
 
   /**
@@ -72,10 +74,13 @@ export abstract class LocalRateLimiter implements RateLimiter {
     return wait === 0 ? allowedDecision : { allowed: false, retryAfterMs: wait };
   }
 
-  /** How long until `permits` could be taken, in ms; `0` when they can be now. Takes nothing. */
+  /**
+   * How long until `permits` could be taken, in whole ms (rounded up); `0` when they can
+   * be now. Takes nothing.
+   */
   retryAfterMs(permits = 1): number {
     this.#check(permits);
-    return this.#meter.wait(permits, this.#clock.now());
+    return Math.ceil(this.#meter.wait(permits, this.#clock.now()));
   }
 
   /** Admissions and refusals so far. */
@@ -90,7 +95,7 @@ export abstract class LocalRateLimiter implements RateLimiter {
 
   #decide(permits: number): number {
     this.#check(permits);
-    const wait = this.#meter.take(permits, this.#clock.now());
+    const wait = Math.ceil(this.#meter.take(permits, this.#clock.now()));
     if (wait === 0) this.#allowed++;
     else this.#refused++;
     publishDecision(this.events, this.name, permits, wait, undefined, false);

@@ -26,8 +26,9 @@ export interface LimitDecision {
   /** Whether the request may go ahead. */
   readonly allowed: boolean;
   /**
-   * When the same request could be admitted, in ms from now (may be fractional);
-   * `0` when allowed. Round it up for a `Retry-After` header.
+   * When the same request could be admitted, in ms from now: a whole number, rounded
+   * up from the exact wait (never too early); `0` when allowed. For a `Retry-After`
+   * header in seconds, divide by 1000 and round up.
    */
   readonly retryAfterMs: number;
 }

@@ -60,7 +60,7 @@ describe('SlidingWindow', () => {
     expect(Math.abs(admitted - 50 * 20)).toBeLessThanOrEqual(50);
   });
 
-  it('says exactly when a refused request fits (never too early, never late)', () => {
+  it('says when a refused request fits, in whole ms (never too early, never a ms late)', () => {
     const clock = new ManualClock();
     const window = new SlidingWindow({ limit: 7, windowMs: 300, clock });
     let seed = 42;
@@ -75,11 +75,11 @@ describe('SlidingWindow', () => {
       const decision = window.acquire(permits);
       if (decision.allowed) continue;
       const wait = decision.retryAfterMs;
-      if (wait > 0.01) {
-        clock.advance(wait - 0.01);
-        expect(window.retryAfterMs(permits)).toBeGreaterThan(0);
-        clock.advance(0.01);
-      } else clock.advance(wait);
+      expect(Number.isInteger(wait)).toBe(true); // whole ms, rounded up
+      expect(wait).toBeGreaterThan(0);
+      clock.advance(wait - 1);
+      expect(window.retryAfterMs(permits)).toBeGreaterThan(0);
+      clock.advance(1);
       expect(window.retryAfterMs(permits)).toBe(0);
       checked++;
     }
@@ -101,5 +101,15 @@ describe('SlidingWindow', () => {
     const build = () => new SlidingWindow(options);
     expect(build).toThrow(InvalidOptionError);
     expect(build).toThrow(`option "${option}"`);
+  });
+
+  it('reports every wait as a whole number of ms, rounded up', () => {
+    const clock = new ManualClock();
+    const window = new SlidingWindow({ limit: 3, windowMs: 1000, clock });
+    expect(window.tryAcquire(3)).toBe(true);
+    clock.advance(1000); // the previous window's 3 still weigh 3 × (1 - t / 1000)
+    expect(window.acquire()).toEqual({ allowed: false, retryAfterMs: 334 }); // 333.3 ms
+    clock.advance(0.5);
+    expect(window.retryAfterMs()).toBe(333);
   });
 });

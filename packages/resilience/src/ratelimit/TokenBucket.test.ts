@@ -133,4 +133,20 @@ describe('TokenBucket', () => {
     expect(build).toThrow(InvalidOptionError);
     expect(build).toThrow(`option "${option}"`);
   });
+
+  it('reports every wait as a whole number of ms, rounded up', () => {
+    const clock = new ManualClock();
+    const bucket = new TokenBucket({ ratePerSecond: 3, burst: 1, clock }); // a token every 333.3 ms
+    const decisions: LimiterDecisionEvent[] = [];
+    bucket.events.on('limiter.decision', (e) => decisions.push(e));
+    bucket.acquire();
+    expect(bucket.acquire()).toEqual({ allowed: false, retryAfterMs: 334 });
+    expect(decisions[1]?.retryAfterMs).toBe(334);
+    clock.advance(100.25);
+    expect(bucket.retryAfterMs()).toBe(234);
+    clock.advance(233);
+    expect(bucket.retryAfterMs()).toBe(1); // 0.08 ms left: never too early
+    clock.advance(0.1);
+    expect(bucket.retryAfterMs()).toBe(0);
+  });
 });

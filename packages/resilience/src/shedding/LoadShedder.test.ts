@@ -300,4 +300,37 @@ describe('LoadShedder options', () => {
     expect(shedder.tryAcquire('normal')).toBeUndefined();
     fill(shedder, 'core', 4);
   });
+
+  it("says which priority's default a per-priority setting conflicts with, and how to fix it", () => {
+    const raised = invalid({ maxEventLoopDelayMs: { background: 300 } }) as Error;
+    expect(raised).toMatchObject({
+      code: 'INVALID_OPTION',
+      option: 'loadShedder.maxEventLoopDelayMs.background',
+    });
+    expect(raised.message).toContain('normal keeps its default (250)');
+    expect(raised.message).toContain(
+      'set loadShedder.maxEventLoopDelayMs.normal too, to 300 or more',
+    );
+
+    const lowered = invalid({ maxErrorRate: { normal: 0.1 } }) as Error;
+    expect(lowered).toMatchObject({ option: 'loadShedder.maxErrorRate.background' });
+    expect(lowered.message).toContain('background keeps its default (0.25)');
+    expect(lowered.message).toContain(
+      'set loadShedder.maxErrorRate.background too, to 0.1 or less',
+    );
+
+    const both = invalid({ share: { normal: 0.5, background: 0.6 } }) as Error;
+    expect(both.message).not.toContain('default');
+    expect(
+      () => new LoadShedder({ maxEventLoopDelayMs: { normal: 300, background: 300 } }),
+    ).not.toThrow();
+  });
+
+  it('reports retryAfterMs as a whole number of ms, rounded up', () => {
+    const shedder = new LoadShedder({ limit: 1, retryAfterMs: 1500.25 });
+    shedder.acquire('core');
+    expect(() => shedder.acquire('core')).toThrow(
+      expect.objectContaining({ code: 'LOAD_SHED', retryAfterMs: 1501 }),
+    );
+  });
 });

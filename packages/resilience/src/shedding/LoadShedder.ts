@@ -348,6 +348,7 @@ function toLimit(value: unknown): AdaptiveConcurrencyLimit {
 /**
  * Validates a per-priority option merged over `defaults` (core, normal, background;
  * `Infinity` = never), whose values must not favour a lower priority over a higher one.
+ * When one side of a conflict is a default, the error says so and how to fix it.
  */
 function perPriority(
   option: string,
@@ -356,6 +357,7 @@ function perPriority(
   rule: { above?: number; max?: number },
 ): Float64Array {
   const values = Float64Array.from(defaults);
+  const defaulted = [true, true, true];
   if (given !== undefined) {
     if (typeof given !== 'object' || given === null) {
       throw new InvalidOptionError(option, 'an object keyed by priority', given);
@@ -364,16 +366,26 @@ function perPriority(
       const p = indexOf(requirePriority(`${option} key`, key));
       if (value === undefined) continue;
       values[p] = requireNumber(`${option}.${key}`, value, rule);
+      defaulted[p] = false;
     }
   }
   for (let p = 1; p < 3; p++) {
     const value = values[p] ?? 0;
     const above = values[p - 1] ?? 0;
     if (value > above) {
+      const higher = priorities[p - 1];
+      const lower = priorities[p];
+      let hint: string | undefined;
+      if (defaulted[p - 1]) {
+        hint = `${higher} keeps its default (${above}) when left out: set ${option}.${higher} too, to ${value} or more`;
+      } else if (defaulted[p]) {
+        hint = `${lower} keeps its default (${value}) when left out: set ${option}.${lower} too, to ${above} or less`;
+      }
       throw new InvalidOptionError(
-        `${option}.${priorities[p]}`,
-        `<= ${option}.${priorities[p - 1]} (${above}): a lower priority cannot get more`,
+        `${option}.${lower}`,
+        `<= ${option}.${higher} (${above}): a lower priority cannot get more`,
         value,
+        hint,
       );
     }
   }

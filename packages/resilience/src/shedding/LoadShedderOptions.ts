@@ -60,14 +60,22 @@ export interface LoadShedderOptions {
    */
   eventLoopDelay?: PressureSignal;
   /**
-   * Event loop delay, in ms, above which requests of each priority are shed. A priority
-   * left out is never shed for delay.
+   * Event loop delay, in ms, above which requests of each priority are shed. Merged key
+   * by key with the default: a priority left out keeps its default (core's is never to
+   * shed for delay). A lower priority may not get a larger value than a higher one,
+   * defaults included: `{ background: 300 }` alone is refused, since normal keeps 250;
+   * give `{ normal: 300, background: 300 }`. `Infinity` is refused: to shed a priority
+   * only under extreme delay, give it a large number.
    * @default { normal: 250, background: 100 }
    */
   maxEventLoopDelayMs?: Partial<Readonly<Record<Priority, number>>>;
   /**
    * Failure ratio of recent requests, in (0, 1], above which requests of each priority
-   * are shed. A priority left out is never shed for errors.
+   * are shed. Merged key by key with the default: a priority left out keeps its default
+   * (core's is never to shed for errors). A lower priority may not get a larger value
+   * than a higher one, defaults included: `{ background: 0.6 }` alone is refused, since
+   * normal keeps 0.5; give `{ normal: 0.6, background: 0.6 }`. To never shed a priority
+   * for errors, give it `1`.
    * @default { normal: 0.5, background: 0.25 }
    */
   maxErrorRate?: Partial<Readonly<Record<Priority, number>>>;
@@ -75,7 +83,11 @@ export interface LoadShedderOptions {
   errorRateWindowMs?: number;
   /** Outcomes the window must hold before its error rate can shed anything. @default 20 */
   errorRateMinSamples?: number;
-  /** `retryAfterMs` of the {@link LoadShedError}s the shedder throws. @default 1000 */
+  /**
+   * `retryAfterMs` of the {@link LoadShedError}s the shedder throws, in ms (rounded up
+   * to a whole number).
+   * @default 1000
+   */
   retryAfterMs?: number;
   /**
    * How {@link LoadShedder.run} reports a call that threw.

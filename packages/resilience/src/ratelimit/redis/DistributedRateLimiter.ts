@@ -9,6 +9,7 @@ import { invalidPermits } from '../invalidPermits.js';
 import { tokenBucketParams } from '../meter/meterFactory.js';
 import { TokenBucketMeter } from '../meter/TokenBucketMeter.js';
 import { publishDecision } from '../publishDecision.js';
+import { markPublishesRejections } from '../publishesRejections.js';
 import type { LimitDecision, RateLimiter } from '../RateLimiter.js';
 import type { DistributedLimiterEvents } from './DistributedLimiterEvents.js';
 import type { DistributedRateLimiterOptions } from './DistributedRateLimiterOptions.js';
@@ -130,6 +131,7 @@ export class DistributedRateLimiter implements RateLimiter {
     this.#fallbackKeyed = new LRUCache({
       max: requireNumber(`${o}.maxKeys`, options.maxKeys ?? 10_000, { min: 1, integer: true }),
     });
+    markPublishesRejections(this);
   }
 
   /** Whether decisions are made without Redis now. */
@@ -224,7 +226,7 @@ export class DistributedRateLimiter implements RateLimiter {
       publishDecision(this.events, this.name, permits, 0, key, false);
       return allowedDecision;
     }
-    const retryAfterMs = reply / 1000;
+    const retryAfterMs = Math.ceil(reply / 1000); // the script answers in µs
     this.#refused++;
     publishDecision(this.events, this.name, permits, retryAfterMs, key, false);
     return { allowed: false, retryAfterMs };
@@ -252,11 +254,11 @@ export class DistributedRateLimiter implements RateLimiter {
     this.#fallbackDecisions++;
     let wait: number;
     if (this.#mode === 'local') {
-      wait = this.#fallbackMeter(key).take(permits, this.#clock.now());
+      wait = Math.ceil(this.#fallbackMeter(key).take(permits, this.#clock.now()));
     } else if (this.#mode === 'open') {
       wait = 0;
     } else {
-      wait = Math.max(1, this.#probeAt - this.#clock.now());
+      wait = Math.max(1, Math.ceil(this.#probeAt - this.#clock.now()));
     }
     if (wait === 0) this.#allowed++;
     else this.#refused++;
