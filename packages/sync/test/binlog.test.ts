@@ -1,6 +1,6 @@
 import { waitFor } from '@mallkit/internal-harness';
 import { isSyncError, type SyncError } from '@mallkit/sync';
-import { BinlogSource, type BinlogSourceOptions } from '@mallkit/sync/mysql';
+import { BinlogSource, type BinlogSourceOptions, MysqlCheckpointStore } from '@mallkit/sync/mysql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CdcDatabase, RecordingSink, startCdcDatabase } from './fixtures/mariadbCdc.js';
 
@@ -37,6 +37,36 @@ async function refusal(options: Partial<BinlogSourceOptions> = {}): Promise<Sync
 }
 
 describe('BinlogSource on MariaDB 10.11 (ROW binlog)', () => {
+  it('refuses to start when its checkpoint table (createTable: false) does not exist: SOURCE_MISCONFIGURED naming MysqlCheckpointStore.tableDdl', async () => {
+    const checkpoints = new MysqlCheckpointStore({
+      pool: db.pool,
+      table: 'no_checkpoints',
+      createTable: false,
+    });
+    const error = await refusal({ checkpoints });
+    expect(error.code).toBe('SOURCE_MISCONFIGURED');
+    expect(error.message).toMatch(
+      /^checkpoint table no_checkpoints does not exist: create it with MysqlCheckpointStore\.tableDdl\('no_checkpoints'\)/,
+    );
+    expect((error.cause as { errno?: unknown }).errno).toBe(1146);
+
+    await db.sql(MysqlCheckpointStore.tableDdl('no_checkpoints'));
+    const source = await start(new RecordingSink(), { checkpoints });
+    expect(source.status().state).toBe('running');
+  });
+
+  it('a checkpoint table dropped while in use (createTable on) fails one call with SOURCE_UNAVAILABLE and is created again by the next', async () => {
+    const checkpoints = new MysqlCheckpointStore({ pool: db.pool, table: 'dropped_checkpoints' });
+    await checkpoints.save('binlog', 'mariadb-bin.000001:4');
+    await db.sql('DROP TABLE dropped_checkpoints');
+    const error: unknown = await checkpoints.load('binlog').catch((e: unknown) => e);
+    expect(isSyncError(error) && error.code).toBe('SOURCE_UNAVAILABLE');
+    expect((error as Error).message).toMatch(/^checkpoint table dropped_checkpoints was dropped/);
+    expect(await checkpoints.load('binlog')).toBeUndefined();
+    await checkpoints.save('binlog', 'mariadb-bin.000001:120');
+    expect(await checkpoints.load('binlog')).toBe('mariadb-bin.000001:120');
+  });
+
   it('delivers inserts, updates and deletes with before/after images, keys and transaction-stable ids', async () => {
     await db.sql(
       'CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(40), price DECIMAL(10,2), stock INT)',

@@ -1,5 +1,5 @@
 import { waitFor } from '@mallkit/internal-harness';
-import type { ChangeEvent, ChangeSink } from '@mallkit/sync';
+import { type ChangeEvent, type ChangeSink, isSyncError, type SyncError } from '@mallkit/sync';
 import {
   createOutboxTable,
   OutboxSource,
@@ -74,7 +74,74 @@ function seqsByKey(changes: readonly ChangeEvent[]): Map<string, number[]> {
   return byKey;
 }
 
+/** How `start` rejected; fails the test when it resolved. */
+async function startRefusal(source: OutboxSource, sink: ChangeSink): Promise<SyncError> {
+  const error: unknown = await source.start(sink).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isSyncError(error)) throw new Error(`expected a SyncError, got ${String(error)}`);
+  return error;
+}
+
 describe('OutboxSource', () => {
+  it('refuses to start on an outbox table that does not exist, naming it and createOutboxTable / outboxTableDdl; starts once it is created', async () => {
+    const sink = new RecordingSink();
+    const source = new OutboxSource({ pool: db.pool, table: 'outbox_never_created' });
+    const events: string[] = [];
+    source.events.on('started', () => events.push('started'));
+    source.events.on('error', () => events.push('error'));
+    const error = await startRefusal(source, sink);
+    expect(error.code).toBe('SOURCE_MISCONFIGURED');
+    expect(error.message).toMatch(
+      /^outbox table outbox_never_created does not exist: create it with createOutboxTable\(pool, 'outbox_never_created'\), or put outboxTableDdl\('outbox_never_created'\) in a migration/,
+    );
+    expect((error.cause as { errno?: unknown }).errno).toBe(1146);
+    expect(events).toEqual([]);
+    await source.stop(); // nothing runs: a no-op
+
+    await createOutboxTable(db.pool, 'outbox_never_created');
+    running.push(source);
+    await source.start(sink);
+    await writeOutbox(
+      db.pool,
+      [{ topic: 't', key: 'k', payload: { seq: 1 } }],
+      'outbox_never_created',
+    );
+    await sink.waitForCount(1);
+    expect(events).toEqual(['started']);
+  });
+
+  it('refuses to start on a table without the outbox columns (SOURCE_MISCONFIGURED naming outboxTableDdl)', async () => {
+    await db.sql('CREATE TABLE outbox_wrong (id INT PRIMARY KEY, body TEXT)');
+    const error = await startRefusal(
+      new OutboxSource({ pool: db.pool, table: 'shop.outbox_wrong' }),
+      new RecordingSink(),
+    );
+    expect(error.code).toBe('SOURCE_MISCONFIGURED');
+    expect(error.message).toMatch(
+      /^table shop\.outbox_wrong is not an outbox table: it must have the columns of outboxTableDdl\('shop\.outbox_wrong'\)/,
+    );
+    expect((error.cause as { errno?: unknown }).errno).toBe(1054);
+  });
+
+  it('reports a table dropped while it runs as SOURCE_MISCONFIGURED error events, and relays again once it is back', async () => {
+    await createOutboxTable(db.pool, 'outbox_dropped');
+    const sink = new RecordingSink();
+    const source = await relay(sink, 'outbox_dropped');
+    const errors: unknown[] = [];
+    source.events.on('error', ({ error }) => errors.push(error));
+    await db.sql('DROP TABLE outbox_dropped');
+    await waitFor('an error event', 5000, () => errors.length > 0);
+    const [first] = errors;
+    expect(isSyncError(first) && first.code).toBe('SOURCE_MISCONFIGURED');
+    expect((first as Error).message).toMatch(/^outbox table outbox_dropped does not exist/);
+
+    await createOutboxTable(db.pool, 'outbox_dropped');
+    await writeOutbox(db.pool, [{ topic: 't', key: 'k', payload: { seq: 1 } }], 'outbox_dropped');
+    await sink.waitForCount(1);
+  });
+
   it('publishes only committed rows, in id order, then deletes them; a rolled-back transaction publishes nothing', async () => {
     await createOutboxTable(db.pool, 'outbox_basic');
     const sink = new RecordingSink();

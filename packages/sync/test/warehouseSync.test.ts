@@ -10,6 +10,7 @@ import {
   isSyncError,
   MemoryCheckpointStore,
   SyncScheduler,
+  type SyncSchedulerEvents,
   WarehouseSync,
 } from '../src/index.js';
 import { RedisLeaseProvider } from '../src/redis/index.js';
@@ -263,6 +264,73 @@ describe('SyncScheduler with Redis leases', () => {
     clock += 60_000;
     await Promise.all([b.check(), a.check()]);
     expect(runs).toHaveLength(3);
+  });
+
+  it('backs off after failures in a row: the wait doubles up to maxRetryDelayMs, jittered, timed by its clock; a success ends it', async () => {
+    let clock = 1_000_000_020_000;
+    let runs = 0;
+    let failing = true;
+    const client = new Redis(harness().redis.url);
+    clients.push(client);
+    const scheduler = new SyncScheduler({
+      name: `backoff-${Date.now()}`,
+      everyMs: 3_600_000, // one period throughout the retries
+      leases: new RedisLeaseProvider(client, `test:${process.pid}:b:`),
+      now: () => clock,
+      retryDelayMs: 1000,
+      maxRetryDelayMs: 4000,
+      job: async () => {
+        runs++;
+        if (failing) throw new Error('warehouse system down');
+      },
+    });
+    const failures: SyncSchedulerEvents['failed'][] = [];
+    scheduler.events.on('failed', (event) => failures.push(event));
+    let finished = 0;
+    scheduler.events.on('finished', () => finished++);
+
+    for (const [attempt, ceiling] of [
+      [1, 1000],
+      [2, 2000],
+      [3, 4000],
+      [4, 4000],
+    ] as const) {
+      await scheduler.check(); // the backoff is over: it runs, and fails
+      expect(runs).toBe(attempt);
+      const failure = failures.at(-1);
+      expect(failure?.attempt).toBe(attempt);
+      const wait = failure?.retryInMs ?? 0;
+      expect(wait).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(wait).toBeLessThanOrEqual(ceiling);
+      clock += wait - 1;
+      await scheduler.check(); // 1 ms short of the backoff: nothing runs
+      expect(runs).toBe(attempt);
+      clock += 1;
+    }
+    failing = false;
+    await scheduler.check();
+    expect([runs, finished]).toEqual([5, 1]);
+
+    // a success ends the backoff: the next period's first failure waits retryDelayMs again
+    clock += 3_600_000;
+    failing = true;
+    await scheduler.check();
+    expect(failures.at(-1)?.attempt).toBe(1);
+    expect(failures.at(-1)?.retryInMs).toBeLessThanOrEqual(1000);
+    await scheduler.stop();
+  });
+
+  it('refuses a negative or fractional retryDelayMs / maxRetryDelayMs with INVALID_OPTION', () => {
+    const job = async () => {};
+    for (const bad of [{ retryDelayMs: -1 }, { maxRetryDelayMs: 0.5 }]) {
+      let error: unknown;
+      try {
+        new SyncScheduler({ name: 'x', everyMs: 60_000, job, ...bad });
+      } catch (e) {
+        error = e;
+      }
+      expect(isSyncError(error) && error.code).toBe('INVALID_OPTION');
+    }
   });
 
   it('a lease is held by one owner, renewed only by it', async () => {

@@ -13,4 +13,6 @@ export interface SqlDialect {
   isDuplicateKey(error: unknown): boolean;
   /** Whether a failed transaction may simply be run again (deadlock, lock wait, busy). */
   isRetryable(error: unknown): boolean;
+  /** Whether a failed statement names a table the database does not have (`migrateStock` never ran). */
+  isMissingTable(error: unknown): boolean;
 }

@@ -12,4 +12,6 @@ export const mysqlDialect: SqlDialect = {
   isDuplicateKey: (error) => errno(error) === 1062,
   // ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT
   isRetryable: (error) => errno(error) === 1213 || errno(error) === 1205,
+  // ER_NO_SUCH_TABLE
+  isMissingTable: (error) => errno(error) === 1146,
 };

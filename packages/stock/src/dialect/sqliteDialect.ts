@@ -19,4 +19,6 @@ export const sqliteDialect: SqlDialect = {
   isRetryable: (error) =>
     (Number(code(error)) & 0xff) === 5 ||
     String((error as { code?: unknown })?.code).startsWith('SQLITE_BUSY'),
+  // a plain SQLITE_ERROR (1) that only the message tells apart, in node:sqlite and better-sqlite3
+  isMissingTable: (error) => error instanceof Error && /\bno such table: /.test(error.message),
 };

@@ -10,6 +10,8 @@
  * - `CONCURRENCY_CONFLICT`: the optimistic-lock strategy lost every retry to concurrent writers, or a count's `expected` value no longer holds;
  * - `LOCK_TIMEOUT`: the distributed-lock strategy could not get the SKU's lock in time;
  * - `INVALID_OPTION`: a component was built with an invalid option;
+ * - `SCHEMA_MISSING`: the database lacks the stock tables: run `migrateStock(db)` on it (a
+ *   retry without it fails the same way); the driver's error is the `cause`;
  * - `STORE_UNAVAILABLE`: the database or Redis failed; nothing was half-applied.
  *
  * @example
@@ -24,13 +26,16 @@
  *   UNKNOWN_SKU: 404, UNKNOWN_WAREHOUSE: 404, UNKNOWN_ACTIVITY: 404, ORDER_NOT_FOUND: 404,
  *   INSUFFICIENT_STOCK: 409, ORDER_CONFLICT: 409, INVALID_TRANSITION: 409,
  *   CONCURRENCY_CONFLICT: 503, LOCK_TIMEOUT: 503, STORE_UNAVAILABLE: 503,
- *   INVALID_OPTION: 500,
+ *   INVALID_OPTION: 500, SCHEMA_MISSING: 500, // a deployment fault: a retry does not help
  * };
  * const statusOf = (error: unknown) => (isStockError(error) ? httpStatus[error.code] : 500);
  *
  * const db = openSqliteStock();
- * await migrateStock(db);
  * const stock = new StockService({ db });
+ * const early = await stock.query(['phone-128']).catch((error: unknown) => error);
+ * assert.ok(isStockError(early) && early.code === 'SCHEMA_MISSING'); // migrateStock(db) never ran
+ * assert.equal(statusOf(early), 500);
+ * await migrateStock(db); // creates the stock tables: the same service works from now on
  * assert.equal(await stock.confirm('SO-404').then(() => 200, statusOf), 404); // ORDER_NOT_FOUND
  * assert.equal(await stock.query(['no-such-sku']).then(() => 200, statusOf), 404); // UNKNOWN_SKU
  * const bad = { orderNo: 'SO 1', lines: [{ sku: 'x', quantity: 1 }] }; // a space in the number
@@ -51,4 +56,5 @@ export type StockErrorCode =
   | 'CONCURRENCY_CONFLICT'
   | 'LOCK_TIMEOUT'
   | 'INVALID_OPTION'
+  | 'SCHEMA_MISSING'
   | 'STORE_UNAVAILABLE';

@@ -154,7 +154,8 @@ export class RedisFlashSale {
    * call it). Creates the writers' consumer group. Returns the counters.
    *
    * @throws `StockError` `UNKNOWN_ACTIVITY` when the activity has no `'redis'` rows,
-   *   `INVALID_REQUEST` when it ended or was closed, `STORE_UNAVAILABLE` when Redis failed
+   *   `INVALID_REQUEST` when it ended or was closed, `STORE_UNAVAILABLE` when Redis or the
+   *   database failed, `SCHEMA_MISSING` when the database lacks the stock tables
    */
   async open(activityId: string): Promise<FlashSaleStock[]> {
     const keys = this.#context.keys(activityId);
@@ -312,7 +313,7 @@ export class RedisFlashSale {
    * failover, after releases or expiries, and on a schedule.
    *
    * @throws `StockError` `CONCURRENCY_CONFLICT` when another reconcile of the activity
-   *   runs, `UNKNOWN_ACTIVITY`, `STORE_UNAVAILABLE`
+   *   runs, `UNKNOWN_ACTIVITY`, `STORE_UNAVAILABLE`, `SCHEMA_MISSING` (no stock tables)
    */
   reconcile(activityId: string): Promise<FlashSaleReconciliation> {
     return this.#redis('reconcile', () => this.#reconciler.reconcile(activityId));

@@ -28,7 +28,8 @@ export interface MigrateStockResult {
 
 /**
  * Creates or upgrades the `stock_*` tables. Safe to run from several processes
- * at once: kysely's migrator takes a lock table (`stock_migration_lock`).
+ * at once: kysely's migrator takes a lock table (`stock_migration_lock`). Until it has
+ * run on a database, every `StockService` call on it rejects with `SCHEMA_MISSING`.
  *
  * @example
  * ```ts

@@ -42,6 +42,7 @@ import { conditionalUpdate } from '../strategies/conditionalUpdate.js';
 import type { DeductionStrategy, StrategyName } from '../strategies/DeductionStrategy.js';
 import { distributedLock } from '../strategies/distributedLock.js';
 import { optimisticLock } from '../strategies/optimisticLock.js';
+import { databaseFailure } from '../transactions/databaseFailure.js';
 import { runTransaction } from '../transactions/runTransaction.js';
 import type { StockTransaction } from '../transactions/StockTransaction.js';
 import { queryStock } from './queryStock.js';
@@ -147,7 +148,89 @@ export class StockService {
    * other lines throws `ORDER_CONFLICT`. Short stock throws `INSUFFICIENT_STOCK`
    * and writes nothing, so a later retry is evaluated afresh.
    */
-  async deduct(input: Order): Promise<OrderOutcome> {
+  deduct(input: Order): Promise<OrderOutcome> {
+    return this.#guard(() => this.#deduct(input));
+  }
+
+  /** Payment arrived: the reservation becomes a deduction of physical stock. Idempotent. */
+  confirm(orderNo: string): Promise<OrderOutcome> {
+    return this.#guard(() => this.#settle(orderNo, 'confirmed'));
+  }
+
+  /** Cancel: the reserved units go back to sellable stock. Idempotent; a confirmed order cannot be released. */
+  release(orderNo: string): Promise<OrderOutcome> {
+    return this.#guard(() => this.#settle(orderNo, 'released'));
+  }
+
+  /** Returns confirmed units to stock, once per `refundNo`. */
+  refund(request: RefundRequest): Promise<OrderOutcome> {
+    return this.#guard(() => this.#refund(request));
+  }
+
+  /** The order as stored, or `undefined` when its number was never deducted. */
+  getOrder(orderNo: string): Promise<OrderOutcome | undefined> {
+    return this.#guard(async () => (await readOrder(this.#db, orderNo))?.outcome);
+  }
+
+  /** Stock of the SKUs, per warehouse and summed; unknown SKUs throw `UNKNOWN_SKU`. */
+  query(skus: readonly string[]): Promise<StockView[]> {
+    return this.#guard(async () => {
+      await this.#catalog.get(skus);
+      return queryStock(this.#db, skus);
+    });
+  }
+
+  /** Creates or updates a warehouse. */
+  defineWarehouse(settings: WarehouseSettings): Promise<void> {
+    return this.#guard(() => defineWarehouse(this.#context, settings));
+  }
+
+  /** Creates or updates a SKU's settings (shards, strategy, low-stock alert). */
+  defineSku(settings: SkuSettings): Promise<void> {
+    return this.#guard(() => defineSku(this.#context, settings));
+  }
+
+  /** Adds received units to physical stock, once per `receiptNo`. */
+  restock(restock: Restock): Promise<void> {
+    return this.#guard(() => restockStock(this.#context, restock));
+  }
+
+  /** Sets physical stock to a count from the warehouse system (an absolute value, so naturally idempotent). */
+  setPhysical(count: PhysicalCount): Promise<void> {
+    return this.#guard(() => countStock(this.#context, count));
+  }
+
+  /** Sets the units of a SKU kept back from sale in a warehouse. */
+  setSafety(level: SafetyLevel): Promise<void> {
+    return this.#guard(() => setSafetyStock(this.#context, level));
+  }
+
+  /** Sets units aside for a flash-sale activity, once per (activity, SKU, warehouse). */
+  allocateActivity(allocation: ActivityAllocation): Promise<void> {
+    return this.#guard(() => allocateActivity(this.#context, allocation));
+  }
+
+  /** The activity's rows (one per SKU and warehouse), as the database holds them; empty when unknown. */
+  getActivity(activityId: string): Promise<ActivityStock[]> {
+    return this.#guard(() => readActivity(this.#context, activityId));
+  }
+
+  /** Ends an activity; its unsold units go back to sellable stock. Returns how many. */
+  endActivity(activityId: string): Promise<number> {
+    return this.#guard(() => endActivity(this.#context, activityId));
+  }
+
+  /**
+   * Releases reservations whose time ran out, up to `limit` of them, and
+   * returns how many. Safe to run on several nodes at once: MySQL skips rows
+   * another node is sweeping, and each release is a compare-and-set, so no
+   * reservation is released twice.
+   */
+  sweepExpired(limit = 100): Promise<number> {
+    return this.#guard(() => sweepExpired(this.#context, limit));
+  }
+
+  async #deduct(input: Order): Promise<OrderOutcome> {
     const started = performance.now();
     let orderNo = typeof input?.orderNo === 'string' ? input.orderNo : '';
     try {
@@ -218,9 +301,7 @@ export class StockService {
         if (stored)
           return this.#replay(orderNo, fingerprint(validateOrder(input, this.#limits).lines));
       }
-      const failure = isStockError(error)
-        ? error
-        : new StockError('STORE_UNAVAILABLE', String(error), { cause: error });
+      const failure = databaseFailure(this.#dialect, error);
       if (this.events.wants('rejected')) {
         this.events.emit('rejected', { orderNo, code: failure.code, message: failure.message });
       }
@@ -228,18 +309,20 @@ export class StockService {
     }
   }
 
-  /** Payment arrived: the reservation becomes a deduction of physical stock. Idempotent. */
-  confirm(orderNo: string): Promise<OrderOutcome> {
-    return this.#settle(orderNo, 'confirmed');
+  /**
+   * Runs a call of the service; a failure of the database (or of anything else that is
+   * not a `StockError`) becomes `SCHEMA_MISSING` or `STORE_UNAVAILABLE`, with the
+   * original as `cause`, so every method rejects with a `StockError`.
+   */
+  async #guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw databaseFailure(this.#dialect, error);
+    }
   }
 
-  /** Cancel: the reserved units go back to sellable stock. Idempotent; a confirmed order cannot be released. */
-  release(orderNo: string): Promise<OrderOutcome> {
-    return this.#settle(orderNo, 'released');
-  }
-
-  /** Returns confirmed units to stock, once per `refundNo`. */
-  async refund(request: RefundRequest): Promise<OrderOutcome> {
+  async #refund(request: RefundRequest): Promise<OrderOutcome> {
     requireName('orderNo', request?.orderNo);
     requireName('refundNo', request?.refundNo);
     if (!Array.isArray(request.lines) || request.lines.length === 0) {
@@ -258,67 +341,6 @@ export class StockService {
     }
     const outcome = (await this.getOrder(request.orderNo)) as OrderOutcome;
     return { ...outcome, replayed: !applied };
-  }
-
-  /** The order as stored, or `undefined` when its number was never deducted. */
-  async getOrder(orderNo: string): Promise<OrderOutcome | undefined> {
-    return (await readOrder(this.#db, orderNo))?.outcome;
-  }
-
-  /** Stock of the SKUs, per warehouse and summed; unknown SKUs throw `UNKNOWN_SKU`. */
-  async query(skus: readonly string[]): Promise<StockView[]> {
-    await this.#catalog.get(skus);
-    return queryStock(this.#db, skus);
-  }
-
-  /** Creates or updates a warehouse. */
-  defineWarehouse(settings: WarehouseSettings): Promise<void> {
-    return defineWarehouse(this.#context, settings);
-  }
-
-  /** Creates or updates a SKU's settings (shards, strategy, low-stock alert). */
-  defineSku(settings: SkuSettings): Promise<void> {
-    return defineSku(this.#context, settings);
-  }
-
-  /** Adds received units to physical stock, once per `receiptNo`. */
-  restock(restock: Restock): Promise<void> {
-    return restockStock(this.#context, restock);
-  }
-
-  /** Sets physical stock to a count from the warehouse system (an absolute value, so naturally idempotent). */
-  setPhysical(count: PhysicalCount): Promise<void> {
-    return countStock(this.#context, count);
-  }
-
-  /** Sets the units of a SKU kept back from sale in a warehouse. */
-  setSafety(level: SafetyLevel): Promise<void> {
-    return setSafetyStock(this.#context, level);
-  }
-
-  /** Sets units aside for a flash-sale activity, once per (activity, SKU, warehouse). */
-  allocateActivity(allocation: ActivityAllocation): Promise<void> {
-    return allocateActivity(this.#context, allocation);
-  }
-
-  /** The activity's rows (one per SKU and warehouse), as the database holds them; empty when unknown. */
-  getActivity(activityId: string): Promise<ActivityStock[]> {
-    return readActivity(this.#context, activityId);
-  }
-
-  /** Ends an activity; its unsold units go back to sellable stock. Returns how many. */
-  endActivity(activityId: string): Promise<number> {
-    return endActivity(this.#context, activityId);
-  }
-
-  /**
-   * Releases reservations whose time ran out, up to `limit` of them, and
-   * returns how many. Safe to run on several nodes at once: MySQL skips rows
-   * another node is sweeping, and each release is a compare-and-set, so no
-   * reservation is released twice.
-   */
-  sweepExpired(limit = 100): Promise<number> {
-    return sweepExpired(this.#context, limit);
   }
 
   async #settle(orderNo: string, to: Settlement): Promise<OrderOutcome> {

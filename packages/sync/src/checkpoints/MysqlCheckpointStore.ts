@@ -1,5 +1,6 @@
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { SyncError } from '../errors/SyncError.js';
+import { mysqlErrno } from '../mysql/mysqlErrno.js';
 import { quoteTable } from '../mysql/quoteTable.js';
 import type { CheckpointStore } from './CheckpointStore.js';
 import type { MysqlCheckpointStoreOptions } from './MysqlCheckpointStoreOptions.js';
@@ -9,6 +10,11 @@ import type { MysqlCheckpointStoreOptions } from './MysqlCheckpointStoreOptions.
  * `updated_at`), upserted in autocommit mode: `save` resolves once the row is
  * committed, so a restarted source resumes from it. Put it in the database
  * whose changes you capture or anywhere else the pool reaches.
+ *
+ * With `createTable: false`, a table that does not exist makes `load` and `save` reject
+ * with `SOURCE_MISCONFIGURED` naming it (so a `BinlogSource` refuses to start); with the
+ * default `createTable: true`, a table dropped while in use is created again by the next
+ * call, and the call that found it missing rejects with `SOURCE_UNAVAILABLE`.
  *
  * @example
  * ```ts
@@ -36,6 +42,7 @@ export class MysqlCheckpointStore implements CheckpointStore {
   readonly table: string;
   readonly #pool: Pool;
   readonly #quoted: string;
+  readonly #createTable: boolean;
   #ready: Promise<void> | undefined;
 
   /** @param options - the pool and table */
@@ -43,7 +50,8 @@ export class MysqlCheckpointStore implements CheckpointStore {
     this.#pool = options.pool;
     this.table = options.table ?? 'mallkit_checkpoints';
     this.#quoted = quoteTable(this.table);
-    if (options.createTable === false) this.#ready = Promise.resolve();
+    this.#createTable = options.createTable !== false;
+    if (!this.#createTable) this.#ready = Promise.resolve();
   }
 
   /** `CREATE TABLE IF NOT EXISTS` statement of the checkpoint table named `table`. */
@@ -94,11 +102,29 @@ export class MysqlCheckpointStore implements CheckpointStore {
     try {
       return (await this.#pool.query(sql, values)) as [T, unknown];
     } catch (error) {
-      throw new SyncError(
-        'SOURCE_UNAVAILABLE',
-        `checkpoint table ${this.table}: ${(error as Error).message}`,
+      throw this.#failure(error);
+    }
+  }
+
+  #failure(error: unknown): SyncError {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (mysqlErrno(error) === 1146 && !this.#createTable) {
+      return new SyncError(
+        'SOURCE_MISCONFIGURED',
+        `checkpoint table ${this.table} does not exist: create it with MysqlCheckpointStore.tableDdl('${this.table}') (in a migration), or leave createTable on (${reason})`,
         { cause: error },
       );
     }
+    if (mysqlErrno(error) === 1146) {
+      this.#ready = undefined; // dropped while in use: the next call creates it again
+      return new SyncError(
+        'SOURCE_UNAVAILABLE',
+        `checkpoint table ${this.table} was dropped; the next call creates it again (${reason})`,
+        { cause: error },
+      );
+    }
+    return new SyncError('SOURCE_UNAVAILABLE', `checkpoint table ${this.table}: ${reason}`, {
+      cause: error,
+    });
   }
 }

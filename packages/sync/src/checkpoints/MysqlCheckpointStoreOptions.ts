@@ -37,7 +37,9 @@ export interface MysqlCheckpointStoreOptions {
    */
   table?: string;
   /**
-   * Create the table (`CREATE TABLE IF NOT EXISTS`) on first use.
+   * Create the table (`CREATE TABLE IF NOT EXISTS`) on first use, and again when it was
+   * dropped. With `false`, a missing table fails `load` and `save` with
+   * `SOURCE_MISCONFIGURED`: create it with `MysqlCheckpointStore.tableDdl(table)`.
    * @default true
    */
   createTable?: boolean;

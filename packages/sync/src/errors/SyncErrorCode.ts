@@ -2,7 +2,7 @@
  * Every `code` a {@link SyncError} can carry:
  * - `INVALID_OPTION`: a component was built with an invalid option;
  * - `INVALID_MESSAGE`: a message could not be decoded or failed validation (it goes to the dead-letter stream);
- * - `SOURCE_MISCONFIGURED`: the database cannot feed the source (binlog off, not ROW format, metadata not FULL, missing privileges);
+ * - `SOURCE_MISCONFIGURED`: the database cannot feed the source (binlog off, not ROW format, metadata not FULL, missing privileges, the outbox table or a checkpoint table made with `createTable: false` missing); no retry cures it;
  * - `POSITION_LOST`: the checkpointed position no longer exists (binlog purged); a snapshot is needed;
  * - `TRANSPORT_UNAVAILABLE`: the message stream (Redis) failed; nothing was acknowledged;
  * - `SOURCE_UNAVAILABLE`: the source database or warehouse system failed;

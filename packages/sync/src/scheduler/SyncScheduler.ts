@@ -2,6 +2,8 @@ import { EventHub } from '@mallkit/resilience';
 import { SyncError } from '../errors/SyncError.js';
 import type { LeaseProvider } from '../lease/LeaseProvider.js';
 import { MemoryLeaseProvider } from '../lease/MemoryLeaseProvider.js';
+import { integerOption } from '../transport/integerOption.js';
+import { jitteredBackoff } from './jitteredBackoff.js';
 import type { SyncSchedulerEvents } from './SyncSchedulerEvents.js';
 import type { SyncSchedulerOptions } from './SyncSchedulerOptions.js';
 
@@ -10,8 +12,10 @@ import type { SyncSchedulerOptions } from './SyncSchedulerOptions.js';
  * `checkEveryMs` whether the current period's lease is free; the node that
  * takes it runs the job, renewing the lease as it goes, and on success keeps
  * the lease until the period ends so no other node runs it again. A job that
- * fails, or whose node dies, frees the period for another try. Timers do not
- * keep the process alive.
+ * fails, or whose node dies, frees the period for another try. After a failure
+ * this node backs off: it runs the job again no sooner than `retryDelayMs`, doubled
+ * per failure in a row up to `maxRetryDelayMs` and jittered (the `failed` event tells
+ * when); a success ends the backoff. Timers do not keep the process alive.
  *
  * @example
  * ```ts
@@ -41,6 +45,9 @@ export class SyncScheduler {
   #timer: ReturnType<typeof setInterval> | undefined;
   #running: Promise<void> | undefined;
   #abort: AbortController | undefined;
+  /** Failures in a row on this node, and the time (by `now`) before which it does not try again. */
+  #failures = 0;
+  #retryAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SyncSchedulerOptions) {
     if (!Number.isFinite(options.everyMs) || options.everyMs <= 0) {
@@ -55,6 +62,14 @@ export class SyncScheduler {
       everyMs: options.everyMs,
       leaseMs: options.leaseMs ?? 30_000,
       checkEveryMs: options.checkEveryMs ?? Math.min(options.everyMs, 5000),
+      retryDelayMs: integerOption('SyncScheduler', 'retryDelayMs', options.retryDelayMs, 5000, 0),
+      maxRetryDelayMs: integerOption(
+        'SyncScheduler',
+        'maxRetryDelayMs',
+        options.maxRetryDelayMs,
+        300_000,
+        0,
+      ),
     };
     this.#leases = options.leases ?? new MemoryLeaseProvider(options.now);
     this.#now = options.now ?? Date.now;
@@ -76,7 +91,10 @@ export class SyncScheduler {
     await this.#running;
   }
 
-  /** One check: runs the job if this period is not done and this node gets its lease. */
+  /**
+   * One check: runs the job if this period is not done, this node is not backing off
+   * after a failure, and it gets the period's lease.
+   */
   check(): Promise<void> {
     if (!this.#running) {
       this.#running = this.#tick().finally(() => {
@@ -89,12 +107,13 @@ export class SyncScheduler {
   async #tick(): Promise<void> {
     const { name, everyMs, leaseMs, job } = this.#options;
     const now = this.#now();
+    if (now < this.#retryAt) return;
     const period = now - (now % everyMs);
     let lease: Awaited<ReturnType<LeaseProvider['tryAcquire']>>;
     try {
       lease = await this.#leases.tryAcquire(`${name}:${period}`, leaseMs);
     } catch (error) {
-      this.events.emit('failed', { name, period, error });
+      this.#failed(period, error);
       return;
     }
     if (!lease) return;
@@ -116,13 +135,24 @@ export class SyncScheduler {
       if (abort.signal.aborted) throw abort.signal.reason;
       // Keep the period claimed until it ends, so no other node runs it again.
       await lease.renew(Math.max(1, period + everyMs - this.#now()));
+      this.#failures = 0;
+      this.#retryAt = Number.NEGATIVE_INFINITY;
       this.events.emit('finished', { name, period, durationMs: this.#now() - started });
     } catch (error) {
       await lease.release().catch(() => undefined);
-      this.events.emit('failed', { name, period, error });
+      this.#failed(period, error);
     } finally {
       clearInterval(renew);
       this.#abort = undefined;
     }
+  }
+
+  /** Counts a failure in a row, sets when this node may try again and reports it. */
+  #failed(period: number, error: unknown): void {
+    const { name, retryDelayMs, maxRetryDelayMs } = this.#options;
+    this.#failures += 1;
+    const retryInMs = jitteredBackoff(this.#failures, retryDelayMs, maxRetryDelayMs);
+    this.#retryAt = this.#now() + retryInMs;
+    this.events.emit('failed', { name, period, error, attempt: this.#failures, retryInMs });
   }
 }

@@ -17,6 +17,8 @@ import type { LeaseProvider } from '../lease/LeaseProvider.js';
  *   leases: new MemoryLeaseProvider(now), // RedisLeaseProvider when several nodes run it
  *   leaseMs: 60_000, // a node that dies mid-job frees the period after a minute
  *   checkEveryMs: 10_000,
+ *   retryDelayMs: 10_000, // after a failure, wait 5 to 10 s, then 10 to 20 s, …
+ *   maxRetryDelayMs: 120_000, // … but at most 2 minutes between tries
  *   now,
  * };
  * const scheduler = new SyncScheduler(options);
@@ -51,7 +53,22 @@ export interface SyncSchedulerOptions {
    */
   checkEveryMs?: number;
   /**
-   * Wall clock in epoch ms.
+   * Wait after a failed run (or a failed lease check) before this node tries again,
+   * doubled per failure in a row up to {@link SyncSchedulerOptions.maxRetryDelayMs}, and
+   * jittered to a random point of its upper half (`[d / 2, d]`) so nodes that failed
+   * together do not retry together. The retry happens at the first check after the wait.
+   * `0` retries at the next check, as without backoff. Each node counts its own
+   * failures; a success ends the backoff.
+   * @default 5000
+   */
+  retryDelayMs?: number;
+  /**
+   * Longest wait between retries after failures in a row (before jitter).
+   * @default 300_000 (five minutes)
+   */
+  maxRetryDelayMs?: number;
+  /**
+   * Wall clock in epoch ms; also times the backoff after failures.
    * @default Date.now
    */
   now?: () => number;

@@ -10,6 +10,7 @@ import { positiveInteger } from '../positiveInteger.js';
 import { backoff, type RetryPolicy, sleep } from '../publishWithRetry.js';
 import type { OutboxSourceEvents } from './OutboxSourceEvents.js';
 import type { OutboxSourceOptions } from './OutboxSourceOptions.js';
+import { outboxTableProblem } from './outboxTableProblem.js';
 
 /** A sink rejection, told apart from database failures. */
 class PublishRejected extends Error {}
@@ -32,6 +33,10 @@ class PublishRejected extends Error {}
  * - Changes have op `'event'`, `table` = the row's topic, `key` = its
  *   aggregate key, `after` = the JSON payload (a non-object payload is wrapped
  *   as `{ value }`), `at` = `created_at`, `position` = the row id.
+ * - **A missing table is refused**: `start` rejects with `SOURCE_MISCONFIGURED`
+ *   naming the table when it does not exist or lacks the outbox columns (create it
+ *   with `createOutboxTable` or `outboxTableDdl`); a table dropped while the relay
+ *   runs is reported the same way in `error` events.
  *
  * @example
  * ```ts
@@ -50,9 +55,15 @@ class PublishRejected extends Error {}
  * ], 'doc_outbox_source');
  *
  * const received: ChangeEvent[] = []; // in production: a TransportSink, or use a CdcPipeline
+ * const sink = { publish: async (changes: readonly ChangeEvent[]) => { received.push(...changes); } };
+ * // a table that was never created is refused at start, not retried in the background
+ * await assert.rejects(new OutboxSource({ pool, table: 'doc_no_outbox' }).start(sink), {
+ *   code: 'SOURCE_MISCONFIGURED', // the message names doc_no_outbox and createOutboxTable
+ * });
+ *
  * const relay = new OutboxSource({ pool, table: 'doc_outbox_source', pollIntervalMs: 20 });
  * const published = new Promise((resolve) => relay.events.on('published', resolve));
- * await relay.start({ publish: async (changes) => { received.push(...changes); } });
+ * await relay.start(sink);
  * await published;
  * await relay.stop();
  *
@@ -81,6 +92,7 @@ export class OutboxSource implements ChangeSource {
   readonly #retry: RetryPolicy;
   #abort = new AbortController();
   #loop: Promise<void> | undefined;
+  #starting: Promise<void> | undefined;
   #connection: PoolConnection | undefined;
   #lockNames: string[] | undefined;
 
@@ -100,9 +112,26 @@ export class OutboxSource implements ChangeSource {
     };
   }
 
-  /** Starts relaying to `sink`; resolves at once (failures are retried and reported as events). */
+  /**
+   * Checks the outbox table, then starts relaying to `sink` and resolves. A database
+   * that fails in the meantime (unreachable, say) does not fail the start: the relay
+   * retries with backoff and reports `error` events, like any later failure.
+   *
+   * @throws `SyncError` `SOURCE_MISCONFIGURED` when the table does not exist or lacks the
+   *   outbox columns (create it with `createOutboxTable` / `outboxTableDdl`),
+   *   `INVALID_OPTION` when the relay runs already
+   */
   async start(sink: ChangeSink): Promise<void> {
-    if (this.#loop) throw new SyncError('INVALID_OPTION', `outbox relay ${this.name} already runs`);
+    if (this.#loop || this.#starting) {
+      throw new SyncError('INVALID_OPTION', `outbox relay ${this.name} already runs`);
+    }
+    const starting = this.#checkTable();
+    this.#starting = starting;
+    try {
+      await starting;
+    } finally {
+      this.#starting = undefined;
+    }
     this.#abort = new AbortController();
     this.#loop = this.#run(sink, this.#abort.signal);
     this.events.emit('started', { source: this.name });
@@ -110,12 +139,25 @@ export class OutboxSource implements ChangeSource {
 
   /** Stops after the round in flight (its rows published and removed, or left for later). */
   async stop(): Promise<void> {
+    await this.#starting?.catch(() => undefined);
     if (!this.#loop) return;
     this.#abort.abort();
     await this.#loop;
     this.#loop = undefined;
     this.#dropConnection(false);
     this.events.emit('stopped', { source: this.name });
+  }
+
+  /** Refuses a table that does not exist or is no outbox table; other failures are left to the loop. */
+  async #checkTable(): Promise<void> {
+    try {
+      await this.#pool.query(
+        `SELECT id, topic, aggregate_key, payload, created_at, published_at FROM ${this.#quoted} LIMIT 0`,
+      );
+    } catch (error) {
+      const problem = outboxTableProblem(error, this.#table);
+      if (problem) throw problem;
+    }
   }
 
   /** One round: lock free partitions, publish their oldest rows, remove them; returns how many. */
@@ -190,7 +232,7 @@ export class OutboxSource implements ChangeSource {
           this.#dropConnection(true);
           this.events.emit('error', {
             source: this.name,
-            error: failure,
+            error: outboxTableProblem(failure, this.#table) ?? failure,
             attempt: failures,
             retryInMs,
           });

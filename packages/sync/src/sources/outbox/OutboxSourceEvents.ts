@@ -65,7 +65,10 @@ export interface OutboxSourceEvents {
   error: {
     /** Name of the source. */
     source: string;
-    /** What failed. */
+    /**
+     * What failed: the driver's error, or a `SyncError` `SOURCE_MISCONFIGURED` (the
+     * driver's error as `cause`) when the outbox table was dropped or altered.
+     */
     error: unknown;
     /** Consecutive failed rounds. */
     attempt: number;
