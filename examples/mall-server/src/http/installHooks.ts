@@ -87,8 +87,12 @@ export function installHooks(
         ? { status: error.status, code: error.code, message: error.message }
         : toHttpError(error);
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
-    if ('retryAfterMs' in mapped && typeof mapped.retryAfterMs === 'number') {
-      reply.header('retry-after', String(Math.max(1, Math.ceil(mapped.retryAfterMs / 1000))));
+    // An isolated breaker has no end (retryAfterMs: Infinity): no Retry-After then.
+    if ('retryAfterMs' in mapped && Number.isFinite(mapped.retryAfterMs)) {
+      reply.header(
+        'retry-after',
+        String(Math.max(1, Math.ceil(Number(mapped.retryAfterMs) / 1000))),
+      );
     }
     return reply
       .code(mapped.status)

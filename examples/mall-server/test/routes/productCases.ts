@@ -27,6 +27,7 @@ export function productCases({ call, mall, service, admin }: RouteContext): void
       const cold = await call({ url: '/api/products/phone-888' });
       expect(cold.statusCode).toBe(503);
       expect(cold.json().error.code).toBe('CIRCUIT_OPEN');
+      expect(cold.headers['retry-after']).toBeUndefined(); // isolated: no end to announce
     } finally {
       release?.();
     }
