@@ -5,9 +5,12 @@
 //   check-examples.mjs and run by internal/doc-samples);
 // - no page links to a markdown file that is not one of the site's documents (typedoc
 //   copies such a file into docs/api/media/ as raw text: a dead end for a reader; add it
-//   to `projectDocuments` or link elsewhere).
+//   to `projectDocuments` or link elsewhere);
+// - every relative link of every page leads to a file of the site and, with a `#`, to an
+//   id on that page (a guide heading renamed under a link shows up here).
 // Exits 1 on any finding.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 
 const KIND = {
   8: 'enum',
@@ -60,6 +63,40 @@ if (rawMarkdown.length > 0) {
   );
   process.exitCode = 1;
 }
+const site = new URL('../docs/api/', import.meta.url).pathname;
+const pages = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
+  name.endsWith('.html'),
+);
+const html = new Map(
+  pages.map((page) => [normalize(page), readFileSync(join(site, page), 'utf8')]),
+);
+const ids = new Map(
+  [...html].map(([page, text]) => [
+    page,
+    new Set([...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])),
+  ]),
+);
+const deadLinks = [];
+for (const [page, text] of html) {
+  for (const [, raw] of text.matchAll(/ href="([^"]+)"/g)) {
+    if (/^(https?:|mailto:|javascript:)/.test(raw)) continue;
+    const href = raw.replaceAll('&amp;', '&');
+    const [path = '', fragment] = href.split('#');
+    const target = path ? normalize(join(dirname(page), decodeURI(path))) : page;
+    if (!existsSync(join(site, target))) deadLinks.push(`${page}: ${href}`);
+    else if (
+      fragment &&
+      target.endsWith('.html') &&
+      !ids.get(target)?.has(decodeURIComponent(fragment))
+    )
+      deadLinks.push(`${page}: ${href} (no such anchor)`);
+  }
+}
+if (deadLinks.length > 0) {
+  console.error(`check-api-site: ${deadLinks.length} dead links:`);
+  for (const line of deadLinks) console.error(`  ${line}`);
+  process.exitCode = 1;
+}
 if (missing.length > 0) {
   console.error(`check-api-site: ${missing.length} of ${exports} public exports have no @example:`);
   for (const line of missing) console.error(`  ${line}`);
@@ -67,5 +104,5 @@ if (missing.length > 0) {
 }
 if (process.exitCode) process.exit();
 console.log(
-  `check-api-site: all ${exports} public exports have an example; no link to raw markdown`,
+  `check-api-site: all ${exports} public exports have an example; ${pages.length} pages, no dead link`,
 );

@@ -38,6 +38,8 @@ import { Tiers } from './tiers/Tiers.js';
  * assert.deepEqual(queries, ['sku-1', 'sku-404', 'sku-2']); // concurrent reads share one load
  * await names.close();
  * ```
+ *
+ * @group Cache
  */
 export type Loader<T> = (key: string) => Promise<T | undefined | null> | T | undefined | null;
 
@@ -64,6 +66,8 @@ export type Loader<T> = (key: string) => Promise<T | undefined | null> | T | und
  * assert.deepEqual(queries, [['sku-1', 'sku-9'], ['sku-2']]); // only what was not cached
  * await prices.close();
  * ```
+ *
+ * @group Cache
  */
 export type BatchLoader<T> = (
   keys: string[],
@@ -93,6 +97,8 @@ export type BatchLoader<T> = (
  * assert.equal(await banners.get('home'), undefined); // expired in both tiers
  * await banners.close();
  * ```
+ *
+ * @group Cache
  */
 export interface SetOptions {
   /**
@@ -137,6 +143,8 @@ export interface SetOptions {
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Cache
  */
 export class Cache<T> {
   /** The namespace (key prefix) of this cache. */

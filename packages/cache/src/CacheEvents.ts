@@ -25,6 +25,8 @@
  * await nodeA.close();
  * await nodeB.close();
  * ```
+ *
+ * @group Cache
  */
 export type CacheTier = 'l1' | 'l2' | 'loader';
 
@@ -56,6 +58,8 @@ export type CacheTier = 'l1' | 'l2' | 'loader';
  * await names.close();
  * await prices.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheEventBase {
   /** The cache's namespace. */
@@ -80,6 +84,8 @@ export interface CacheEventBase {
  * assert.deepEqual(missed, ['sku-1', 'sku-2']);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheKeyEvent extends CacheEventBase {
   /** The key, without namespace. */
@@ -109,6 +115,8 @@ export interface CacheKeyEvent extends CacheEventBase {
  * await nodeA.close();
  * await nodeB.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheHitEvent extends CacheKeyEvent {
   /** The tier that answered. */
@@ -147,6 +155,8 @@ export interface CacheHitEvent extends CacheKeyEvent {
  * ]);
  * await prices.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheStaleEvent extends CacheKeyEvent {
   /** While one refresh runs (`revalidate`), or because L2 or the loader failed (`grace`). */
@@ -180,6 +190,8 @@ export interface CacheStaleEvent extends CacheKeyEvent {
  * assert.equal(products.stats().l2Errors, 2);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheL2ErrorEvent extends CacheEventBase {
   /** What the cache was doing. */
@@ -215,6 +227,8 @@ export interface CacheL2ErrorEvent extends CacheEventBase {
  * assert.equal(renders, 2); // rendered again
  * await pages.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheValueTooLargeEvent extends CacheKeyEvent {
   /** Its encoded size (UTF-16 estimate). */
@@ -245,6 +259,8 @@ export interface CacheValueTooLargeEvent extends CacheKeyEvent {
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheL1ClearEvent extends CacheEventBase {
   /** Cleared here, by another node, after a detected message gap, or after a bus reconnect. */
@@ -279,6 +295,8 @@ export interface CacheL1ClearEvent extends CacheEventBase {
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheInvalidateEvent extends CacheEventBase {
   /** The keys, without namespace. */
@@ -320,6 +338,8 @@ export interface CacheInvalidateEvent extends CacheEventBase {
  * await products.close();
  * detector.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheHotKeyEvent extends CacheKeyEvent {
   /** Promoted (true) or demoted (false). */
@@ -360,6 +380,8 @@ export interface CacheHotKeyEvent extends CacheKeyEvent {
  * assert.equal(await products.get('sku-1'), 1999);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheErrorEvent extends CacheEventBase {
   /** Which one. */
@@ -395,6 +417,8 @@ export interface CacheErrorEvent extends CacheEventBase {
  * diagnostics.unsubscribe('mallkit:cache:miss', onMiss);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheEvents {
   /** A read was answered from L1 or L2 without loading. */

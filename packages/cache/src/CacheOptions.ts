@@ -32,6 +32,8 @@ import type { Serializer } from './serialization/Serializer.js';
  * assert.equal(loads, 4);
  * await names.close();
  * ```
+ *
+ * @group Cache
  */
 export interface L1Options {
   /**
@@ -88,6 +90,8 @@ export interface L1Options {
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Cache
  */
 export interface BroadcastOptions {
   /**
@@ -154,6 +158,8 @@ export interface BroadcastOptions {
  * await nodeA.close();
  * await nodeB.close();
  * ```
+ *
+ * @group Cache
  */
 export interface StampedeLockOptions {
   /**
@@ -202,6 +208,8 @@ export interface StampedeLockOptions {
  * assert.equal(product?.priceCents, 1999);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheOptions<T> {
   /** Prefix of every key in L2 (`<namespace>:<key>`) and the name in events and stats. */

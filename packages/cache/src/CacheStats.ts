@@ -23,6 +23,8 @@
  * assert.equal(hitRatio, 0.5);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface CacheStats {
   /** The cache's namespace. */

@@ -22,6 +22,8 @@
  * stop();
  * detector.close();
  * ```
+ *
+ * @group Cache
  */
 export interface HotKeyChange {
   /** The key, without namespace. */
@@ -63,6 +65,8 @@ export interface HotKeyChange {
  * );
  * detector.close();
  * ```
+ *
+ * @group Cache
  */
 export interface HotKeyEntry {
   /** The key, without namespace. */
@@ -111,6 +115,8 @@ export interface HotKeyEntry {
  * assert.equal(products.stats().hotKeys, 1);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface HotKeySource {
   /** Counts one access to `key`. Called on every read: must be cheap. */

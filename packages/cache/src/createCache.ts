@@ -34,6 +34,8 @@ import type { CacheOptions } from './CacheOptions.js';
  * assert.equal((await products.get('sku-1', async (sku) => rows.get(sku)))?.priceCents, 1999);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export function createCache<T>(options: CacheOptions<T>): Cache<T> {
   return new Cache<T>(options);

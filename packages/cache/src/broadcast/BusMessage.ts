@@ -35,6 +35,8 @@
  * await products.close();
  * await unsubscribe();
  * ```
+ *
+ * @group Broadcast
  */
 export interface BusMessage {
   /** What happened. */

@@ -23,6 +23,8 @@ import type { BusMessage } from './BusMessage.js';
  * assert.deepEqual(heard, [['sku-1']]);
  * await products.close(); // a cache stops its own subscription on close
  * ```
+ *
+ * @group Broadcast
  */
 export type BusSubscription = () => Promise<void>;
 
@@ -61,6 +63,8 @@ export type BusSubscription = () => Promise<void>;
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Broadcast
  */
 export interface CacheBus {
   /** Sends `message` to every subscriber (the sender's own included). */

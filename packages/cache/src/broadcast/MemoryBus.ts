@@ -34,6 +34,8 @@ import type { BusSubscription, CacheBus } from './CacheBus.js';
  * await a.close();
  * await b.close();
  * ```
+ *
+ * @group Broadcast
  */
 export class MemoryBus implements CacheBus {
   readonly #subscribers = new BusSubscribers();

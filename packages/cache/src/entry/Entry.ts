@@ -38,6 +38,8 @@
  * await assert.rejects(prices.get('sku-1', failing), /database down/); // past staleUntil
  * await prices.close();
  * ```
+ *
+ * @group Cache
  */
 export interface Entry<T> {
   /** `'value'`, or `'missing'` for a cached "not found". */

@@ -31,6 +31,8 @@ const brand = Symbol.for('@mallkit/cache/error');
  * }
  * await products.close();
  * ```
+ *
+ * @group Errors
  */
 export class CacheError extends Error {
   /** Stable machine-readable identifier of the failure, e.g. `'INVALID_KEY'`. */
@@ -68,6 +70,8 @@ export class CacheError extends Error {
  * }
  * await products.close();
  * ```
+ *
+ * @group Errors
  */
 export function isCacheError(error: unknown): error is CacheError {
   return typeof error === 'object' && error !== null && brand in error;

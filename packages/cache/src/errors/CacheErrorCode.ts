@@ -38,6 +38,8 @@
  * assert.equal(statusOf(error.code), 400);
  * await products.close();
  * ```
+ *
+ * @group Errors
  */
 export type CacheErrorCode =
   | 'INVALID_KEY'

@@ -69,6 +69,8 @@ interface HotState {
  * assert.deepEqual(changes[1]?.reason, 'cooled');
  * detector.close();
  * ```
+ *
+ * @group Hot keys
  */
 export class HotKeyDetector implements HotKeySource {
   /** How long a promoted key stays fresh in L1, in ms (at most 15 000). */

@@ -38,6 +38,8 @@ import type { Clock } from '@mallkit/resilience';
  * assert.equal(detector.isHot('sku-phone'), false);
  * detector.close();
  * ```
+ *
+ * @group Hot keys
  */
 export interface HotKeyDetectorOptions {
   /**

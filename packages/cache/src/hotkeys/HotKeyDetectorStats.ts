@@ -27,6 +27,8 @@
  * assert.ok(stats.tracked <= stats.capacity); // memory stays fixed: at most 128 candidates
  * detector.close();
  * ```
+ *
+ * @group Hot keys
  */
 export interface HotKeyDetectorStats {
   /** Accesses recorded. */

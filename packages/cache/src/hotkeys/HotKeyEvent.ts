@@ -37,6 +37,8 @@ import type { HotKeyChange } from '../HotKeySource.js';
  * );
  * detector.close();
  * ```
+ *
+ * @group Hot keys
  */
 export interface HotKeyEvent extends HotKeyChange {
   /** Estimated accesses per second on this node over the last window. */

@@ -26,6 +26,8 @@
  * ]);
  * detector.close();
  * ```
+ *
+ * @group Hot keys
  */
 export interface HotKeyInfo {
   /** The key. */

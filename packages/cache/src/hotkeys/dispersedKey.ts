@@ -25,6 +25,8 @@ import { hashTagRange } from '../keys/keySlot.js';
  * });
  * await pages.close();
  * ```
+ *
+ * @group Hot keys
  */
 export const MAX_DISPERSED_COPIES = 36;
 
@@ -56,6 +58,8 @@ export const MAX_DISPERSED_COPIES = 36;
  * assert.ok(copies.includes(readFrom));
  * assert.equal(dispersedKey('sku:phone-x', 11), 'sku:phone-x#b'); // 0-9, then a-z
  * ```
+ *
+ * @group Hot keys
  */
 export function dispersedKey(key: string, copy: number): string {
   if (!Number.isInteger(copy) || copy < 0 || copy >= MAX_DISPERSED_COPIES) {
@@ -87,6 +91,8 @@ export function dispersedKey(key: string, copy: number): string {
  * @param copies - an integer from 1 to {@link MAX_DISPERSED_COPIES}
  * @throws CacheError `INVALID_KEY` when `key` has a hash tag, `INVALID_OPTION` when
  *   `copies` is out of range
+ *
+ * @group Hot keys
  */
 export function dispersedKeys(key: string, copies: number): string[] {
   if (!Number.isInteger(copies) || copies < 1 || copies > MAX_DISPERSED_COPIES) {

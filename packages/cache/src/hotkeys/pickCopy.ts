@@ -23,6 +23,8 @@ import { MAX_DISPERSED_COPIES } from './dispersedKey.js';
  * @param copies - an integer from 1 to {@link MAX_DISPERSED_COPIES}
  * @param random - source of numbers in [0, 1)
  * @throws CacheError `INVALID_OPTION` when `copies` is out of range
+ *
+ * @group Hot keys
  */
 export function pickCopy(copies: number, random: () => number = Math.random): number {
   if (!Number.isInteger(copies) || copies < 1 || copies > MAX_DISPERSED_COPIES) {

@@ -15,6 +15,8 @@
  * assert.equal((await products.getMany(skus.slice(0, 100))).length, 100);
  * await products.close();
  * ```
+ *
+ * @group Cache
  */
 export interface KeyRules {
   /**

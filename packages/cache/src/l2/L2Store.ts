@@ -29,6 +29,8 @@
  * assert.match(write?.value ?? '', /Phone X/); // the encoded entry
  * await names.close();
  * ```
+ *
+ * @group L2 tier
  */
 export interface L2Write {
   /** The full key (namespace included). */
@@ -88,6 +90,8 @@ export interface L2Write {
  * assert.deepEqual([...l2.entries.keys()], skus.map((sku) => `doc:L2Store:${sku}`));
  * await names.close();
  * ```
+ *
+ * @group L2 tier
  */
 export interface L2Store {
   /** Values of `keys` in the same order, `null` for a miss. One batched request. */

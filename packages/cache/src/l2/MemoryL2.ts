@@ -19,6 +19,8 @@ import type { L2Store, L2Write } from './L2Store.js';
  * await nodeA.close();
  * await nodeB.close();
  * ```
+ *
+ * @group L2 tier
  */
 export class MemoryL2 implements L2Store {
   readonly #entries = new Map<string, { value: string; expiresAt: number }>();

@@ -37,6 +37,8 @@ import type { RedisClient } from './RedisClient.js';
  * assert.equal(subscriber.status, 'ready'); // yours: the bus left it open
  * for (const connection of [monitor, subscriber, redis]) connection.disconnect();
  * ```
+ *
+ * @group Redis
  */
 export interface RedisBusOptions {
   /**
@@ -92,6 +94,8 @@ export interface RedisBusOptions {
  *   node.redis.disconnect();
  * }
  * ```
+ *
+ * @group Redis
  */
 export class RedisBus implements CacheBus {
   readonly #redis: RedisClient;

@@ -26,6 +26,8 @@ import type { Cluster, Redis } from 'ioredis';
  *   redis.disconnect();
  * }
  * ```
+ *
+ * @group Redis
  */
 export type RedisClient = Redis | Cluster;
 

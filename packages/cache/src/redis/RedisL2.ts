@@ -39,6 +39,8 @@ const DELETE_CHUNK = 500;
  * await bus.close();
  * redis.disconnect(); // the client is yours
  * ```
+ *
+ * @group Redis
  */
 export class RedisL2 implements L2Store {
   readonly #redis: RedisClient;

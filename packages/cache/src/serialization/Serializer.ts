@@ -29,6 +29,8 @@
  * await nodeA.close();
  * await nodeB.close();
  * ```
+ *
+ * @group Cache
  */
 export interface Serializer<T> {
   /** The value as a string. Throw for a value that cannot be stored. */
@@ -62,6 +64,8 @@ export interface Serializer<T> {
  * );
  * await counters.close();
  * ```
+ *
+ * @group Cache
  */
 export const jsonSerializer: Serializer<never> = {
   serialize: (value) => {

@@ -17,6 +17,8 @@
  * now += 1000; // a second later, on this clock
  * assert.equal(breaker.enter(), true); // half-open: this call is the probe
  * ```
+ *
+ * @group Clock
  */
 export interface Clock {
   /** Milliseconds on a monotonic scale; only differences are meaningful. */
@@ -38,6 +40,8 @@ export interface Clock {
  * const tookMs = systemClock.now() - started; // only differences are meaningful
  * assert.ok(tookMs >= 0 && tookMs < 1000);
  * ```
+ *
+ * @group Clock
  */
 export const systemClock: Clock = {
   now: () => performance.now(),

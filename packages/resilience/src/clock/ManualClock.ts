@@ -15,6 +15,8 @@ import type { Clock } from './Clock.js';
  * clock.advance(100);
  * assert.equal(bucket.tryAcquire(), true); // one token refilled
  * ```
+ *
+ * @group Clock
  */
 export class ManualClock implements Clock {
   #now: number;

@@ -27,6 +27,8 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.equal(error.retryAfterMs, 3000); // until the breaker lets a probe through
  * assert.equal(error.cause, down);
  * ```
+ *
+ * @group Errors
  */
 export class BrokenCircuitError extends ResilienceError {
   /** Name of the policy whose breaker is open. */

@@ -24,6 +24,8 @@ import { ResilienceError } from './ResilienceError.js';
  * finish();
  * assert.equal(await running, 'daily report');
  * ```
+ *
+ * @group Errors
  */
 export class BulkheadRejectedError extends ResilienceError {
   /** Name of the policy whose bulkhead is full. */

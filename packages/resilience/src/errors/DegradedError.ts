@@ -21,6 +21,8 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.deepEqual(await switches.run('doc:DegradedError.reviews.off', loadReviews, []), []);
  * switches.close();
  * ```
+ *
+ * @group Errors
  */
 export class DegradedError extends ResilienceError {
   /** The switch that is on. */

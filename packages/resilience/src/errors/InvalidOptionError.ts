@@ -21,6 +21,8 @@ import { ResilienceError } from './ResilienceError.js';
  *     error.message === 'option "retry.maxAttempts" must be an integer >= 1; got 0',
  * );
  * ```
+ *
+ * @group Errors
  */
 export class InvalidOptionError extends ResilienceError {
   /** Dotted path of the option, e.g. `'tokenBucket.ratePerSecond'`. */

@@ -25,6 +25,8 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.equal(shedByReason.get('concurrency'), 2);
  * assert.equal(shedder.stats().shed.background.concurrency, 1); // counted in stats too
  * ```
+ *
+ * @group Errors
  */
 export type ShedReason = 'concurrency' | 'eventLoopDelay' | 'errorRate' | 'queueTimeout';
 
@@ -47,6 +49,8 @@ export type ShedReason = 'concurrency' | 'eventLoopDelay' | 'errorRate' | 'queue
  * assert.equal(error.retryAfterMs, 500); // e.g. HTTP 503 + Retry-After
  * checkout.release();
  * ```
+ *
+ * @group Errors
  */
 export class LoadShedError extends ResilienceError {
   /** Priority of the shed request. */

@@ -32,6 +32,8 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.equal(error.retryAfterMs, 1000); // whole ms: HTTP 429 + Retry-After: 1
  * assert.equal(await orders.execute(() => 'order 3', { limitKey: 'user-8' }), 'order 3');
  * ```
+ *
+ * @group Errors
  */
 export class RateLimitedError extends ResilienceError {
   /** Name of the limiter that refused. */

@@ -33,6 +33,8 @@ const brand = Symbol.for('@mallkit/resilience/error');
  *   assert.equal(error.retryAfterMs, 1000); // e.g. HTTP 429 + Retry-After: 1
  * }
  * ```
+ *
+ * @group Errors
  */
 export class ResilienceError extends Error {
   /** Stable machine-readable identifier of the failure. */
@@ -85,6 +87,8 @@ export class ResilienceError extends Error {
  *   .catch((error: unknown) => error);
  * assert.equal(isResilienceError(failed), false); // your own errors pass through unchanged
  * ```
+ *
+ * @group Errors
  */
 export function isResilienceError(error: unknown): error is ResilienceError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -42,6 +42,8 @@
  * assert.ok(isResilienceError(error));
  * assert.equal(httpStatus(error.code), 503);
  * ```
+ *
+ * @group Errors
  */
 export type ResilienceErrorCode =
   | 'RATE_LIMITED'

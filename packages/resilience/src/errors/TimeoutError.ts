@@ -25,6 +25,8 @@ import { ResilienceError } from './ResilienceError.js';
  * assert.equal(error.policy, 'doc:TimeoutError');
  * assert.equal(error.timeoutMs, 20);
  * ```
+ *
+ * @group Errors
  */
 export class TimeoutError extends ResilienceError {
   /** Name of the policy that timed out. */

@@ -22,6 +22,8 @@
  * controller.abort(new Error('client disconnected'));
  * await assert.rejects(abandoned, /client disconnected/);
  * ```
+ *
+ * @group Hedging
  */
 export interface HedgeOptions {
   /**

@@ -34,6 +34,8 @@ import type { HedgeOptions } from './HedgeOptions.js';
  * assert.equal(price, '19.90 from pricing-b');
  * assert.deepEqual(aborted, ['pricing-a']); // the slow request was abandoned
  * ```
+ *
+ * @group Hedging
  */
 export function hedge<T>(
   fn: (context: AttemptContext) => PromiseLike<T> | T,

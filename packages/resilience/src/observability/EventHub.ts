@@ -18,6 +18,8 @@ import diagnostics from 'node:diagnostics_channel';
  * release?.();
  * assert.equal(refused, 1);
  * ```
+ *
+ * @group Events and diagnostics
  */
 export type Unsubscribe = () => void;
 
@@ -55,6 +57,8 @@ export type Unsubscribe = () => void;
  * assert.deepEqual(rows, [500]);
  * assert.deepEqual(published, [{ rows: 500 }]);
  * ```
+ *
+ * @group Events and diagnostics
  */
 export class EventHub<Events extends { [K in keyof Events]: object }> {
   readonly #listeners = new Map<keyof Events, Set<(event: never) => void>>();

@@ -24,6 +24,8 @@ import type { Priority } from '../shedding/Priority.js';
  *   { source: 'breaker', name: 'doc:RejectionEvent', code: 'CIRCUIT_OPEN' },
  * ]);
  * ```
+ *
+ * @group Events and diagnostics
  */
 export interface RejectionEvent {
   /** Which kind of component refused. */

@@ -24,6 +24,8 @@
  * diagnostics.unsubscribe(channels.rejected, onRejected);
  * assert.deepEqual(seen, ['breaker "doc:channels" rejected with CIRCUIT_OPEN']);
  * ```
+ *
+ * @group Events and diagnostics
  */
 export const channels = {
   /**

@@ -20,6 +20,8 @@
  * assert.equal(await inventory.execute(readStock, { idempotent: true }), 7);
  * assert.deepEqual(attempts, [1, 2]); // the first attempt failed, the retry answered
  * ```
+ *
+ * @group Dependency policy
  */
 export interface AttemptContext {
   /**

@@ -19,6 +19,8 @@
  * openGate();
  * assert.deepEqual(await Promise.all(calls), [1, 2, 3]);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface BulkheadOptions {
   /**

@@ -30,6 +30,8 @@
  * controller.abort(new Error('client went away'));
  * await assert.rejects(abandoned, /client went away/);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface CallOptions {
   /**

@@ -38,6 +38,8 @@ import { makeBreaker } from './makeBreaker.js';
  * assert.equal(transitions.length, 3);
  * assert.equal(transitions.at(-1)?.to, opened?.from);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface BreakerTransition {
   /** The state before. */
@@ -91,6 +93,8 @@ const never: IHalfOpenAfterBackoffContext = {
  * clock.advance(1000);
  * assert.equal(await guarded(() => Promise.resolve('hits')), 'hits'); // the probe closes it
  * ```
+ *
+ * @group Dependency policy
  */
 export class CircuitBreaker {
   readonly #name: string;

@@ -32,6 +32,8 @@ import type { IBackoffFactory, IBreaker, IHalfOpenAfterBackoffContext } from 'co
  * for (let i = 0; i < 3; i++) await fail(new Error('read ECONNRESET'));
  * assert.equal(catalog.stats().state, 'open');
  * ```
+ *
+ * @group Dependency policy
  */
 export interface CircuitBreakerOptions {
   /**

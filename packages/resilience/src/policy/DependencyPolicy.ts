@@ -87,6 +87,8 @@ const stateNames: Record<CircuitState, CircuitStateName> = {
  * assert.equal(redisPolicy.stats().successes, 1);
  * assert.deepEqual(changes, []); // the circuit stayed closed
  * ```
+ *
+ * @group Dependency policy
  */
 export class DependencyPolicy {
   /** The dependency's name. */

@@ -20,6 +20,8 @@ import type { RejectionEvent } from '../observability/RejectionEvent.js';
  * release?.();
  * assert.equal(mysql.stats().state, 'closed');
  * ```
+ *
+ * @group Dependency policy
  */
 export type CircuitStateName = 'closed' | 'open' | 'halfOpen' | 'isolated';
 
@@ -50,6 +52,8 @@ export type CircuitStateName = 'closed' | 'open' | 'halfOpen' | 'isolated';
  * );
  * assert.equal(changes[0]?.cause, down);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface BreakerStateEvent {
   /** The policy's name. */
@@ -91,6 +95,8 @@ export interface BreakerStateEvent {
  * await assert.rejects(search.execute(slowQuery), { code: 'TIMEOUT' });
  * assert.deepEqual(timeouts, [{ name: 'doc:PolicyTimeoutEvent', timeoutMs: 20, attempt: 1 }]);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface PolicyTimeoutEvent {
   /** The policy's name. */
@@ -131,6 +137,8 @@ export interface PolicyTimeoutEvent {
  * );
  * assert.ok(retries.every((e) => e.delayMs <= 5)); // the backoff stays under maxDelayMs
  * ```
+ *
+ * @group Dependency policy
  */
 export interface PolicyRetryEvent {
   /** The policy's name. */
@@ -185,6 +193,8 @@ export interface PolicyRetryEvent {
  *   'policy.retry doc:DependencyPolicyEvents',
  * ]);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface DependencyPolicyEvents {
   /**

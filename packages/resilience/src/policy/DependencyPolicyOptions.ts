@@ -40,6 +40,8 @@ import type { RetryOptions } from './RetryOptions.js';
  * );
  * assert.equal(orders.stats().rejected.limiter, 1);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface DependencyPolicyOptions {
   /** The dependency's name, in errors, events and stats (e.g. `'redis-products'`). */

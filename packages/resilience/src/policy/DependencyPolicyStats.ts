@@ -27,6 +27,8 @@ import type { CircuitStateName } from './DependencyPolicyEvents.js';
  *   queued: 0,
  * });
  * ```
+ *
+ * @group Dependency policy
  */
 export interface DependencyPolicyStats {
   /** The policy's name. */

@@ -35,6 +35,8 @@ import type { IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
  * assert.equal(quote, 4.9);
  * assert.equal(shipping.stats().retries, 2);
  * ```
+ *
+ * @group Dependency policy
  */
 export interface RetryOptions {
   /**

@@ -35,6 +35,8 @@ const transientCodes = new Set([
  * assert.equal(isTransientError(new Error('duplicate order number')), false);
  * assert.equal(isTransientError(new BrokenCircuitError('mysql', 5000)), false); // would add load
  * ```
+ *
+ * @group Dependency policy
  */
 export function isTransientError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

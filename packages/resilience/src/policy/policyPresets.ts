@@ -22,6 +22,8 @@ import type { DependencyPolicyOptions } from './DependencyPolicyOptions.js';
  * const orders = new DependencyPolicy({ name: 'doc:PolicyPreset', preset });
  * assert.equal(await orders.execute(() => 'row'), 'row');
  * ```
+ *
+ * @group Dependency policy
  */
 export type PolicyPreset = 'redis' | 'database' | 'http' | 'none';
 
@@ -40,6 +42,8 @@ export type PolicyPreset = 'redis' | 'database' | 'http' | 'none';
  * assert.equal(await carrier.execute(() => 'label.pdf'), 'label.pdf');
  * assert.deepEqual(partnerApi.bulkhead, { concurrency: 64, queue: 0 });
  * ```
+ *
+ * @group Dependency policy
  */
 export type PresetSettings = Required<
   Pick<DependencyPolicyOptions, 'timeoutMs' | 'breaker' | 'retry' | 'bulkhead'>
@@ -78,6 +82,8 @@ export type PresetSettings = Required<
  * assert.ok(error instanceof TimeoutError);
  * assert.equal(error.timeoutMs, policyPresets.redis.timeoutMs);
  * ```
+ *
+ * @group Dependency policy
  */
 export const policyPresets: Readonly<Record<PolicyPreset, Readonly<PresetSettings>>> = {
   redis: {

@@ -43,6 +43,8 @@ import type { LimitDecision, RateLimiter } from './RateLimiter.js';
  * for (let i = 0; i < 500; i++) addToCart('sku-flash-sale'); // its own, larger limit
  * assert.deepEqual([perSku.stats().allowed, perSku.stats().keys], [540, 2]);
  * ```
+ *
+ * @group Rate limiting
  */
 export class KeyedLimiter implements RateLimiter {
   /** The limiter's name, as it appears in events and errors. */

@@ -24,6 +24,8 @@ import type { LocalLimit } from './LocalLimit.js';
  * assert.equal(reviews.tryAcquire('user-1'), true); // …so its limit starts over
  * assert.equal(reviews.stats().evictions, 2);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface KeyedLimiterOptions {
   /** The limit every key gets unless overridden, e.g. `{ ratePerSecond: 5, burst: 10 }`. Required. */

@@ -26,6 +26,8 @@ import type { LimiterStats } from './LimiterStats.js';
  *   evictions: 50, // evictions growing fast: maxKeys is too small for the traffic
  * });
  * ```
+ *
+ * @group Rate limiting
  */
 export interface KeyedLimiterStats extends LimiterStats {
   /** Keys tracked now (at most `maxKeys`). */

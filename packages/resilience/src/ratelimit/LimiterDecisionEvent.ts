@@ -20,6 +20,8 @@
  *   { name, allowed: false, permits: 1, retryAfterMs: 1000, fallback: false, key: 'user-1' },
  * ]);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface LimiterDecisionEvent {
   /** The limiter instance's name. */

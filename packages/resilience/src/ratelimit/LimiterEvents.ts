@@ -27,6 +27,8 @@ import type { LimiterDecisionEvent } from './LimiterDecisionEvent.js';
  * assert.deepEqual(refusals, ['doc:LimiterEvents:search RATE_LIMITED -', 'doc:LimiterEvents:cart RATE_LIMITED user-1']);
  * assert.equal(decided, 4);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface LimiterEvents {
   /** A request was refused: `source: 'limiter'`, `code: 'RATE_LIMITED'`. */

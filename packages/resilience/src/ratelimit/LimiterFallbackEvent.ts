@@ -42,6 +42,8 @@
  * assert.match(String(switches[0]?.cause), /ECONNREFUSED/);
  * await redis.quit();
  * ```
+ *
+ * @group Rate limiting
  */
 export interface LimiterFallbackEvent {
   /** The limiter instance's name. */

@@ -20,6 +20,8 @@
  *   'doc:LimiterStats:cart allowed=2 refused=2',
  * ]);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface LimiterStats {
   /** The limiter's name. */

@@ -12,6 +12,8 @@
  * assert.equal(search.tryAcquire('user-1'), false);
  * assert.equal(search.retryAfterMs('user-1'), 500); // then 2 a second
  * ```
+ *
+ * @group Rate limiting
  */
 export interface TokenBucketLimit {
   /**
@@ -45,6 +47,8 @@ export interface TokenBucketLimit {
  * assert.equal(passwordResets.tryAcquire('user-1'), false); // 2 in the last minute already
  * assert.equal(passwordResets.retryAfterMs('user-1'), 90_000); // once the two have half faded out
  * ```
+ *
+ * @group Rate limiting
  */
 export interface SlidingWindowLimit {
   /** Selects the sliding window. Required. */
@@ -78,5 +82,7 @@ export interface SlidingWindowLimit {
  * assert.equal(api.tryAcquire('acme-corp', 100), true);
  * assert.ok(api.retryAfterMs('acme-corp') <= 20); // 50 a second
  * ```
+ *
+ * @group Rate limiting
  */
 export type LocalLimit = TokenBucketLimit | SlidingWindowLimit;

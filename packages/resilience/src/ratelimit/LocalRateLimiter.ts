@@ -32,6 +32,8 @@ import type { LimitDecision, RateLimiter } from './RateLimiter.js';
  *   assert.deepEqual([limiter.stats().allowed, limiter.stats().refused], [1, 2]);
  * }
  * ```
+ *
+ * @group Rate limiting
  */
 export abstract class LocalRateLimiter implements RateLimiter {
   /** The limiter's name, as it appears in events and errors. */

@@ -21,6 +21,8 @@
  * assert.deepEqual(refused, { allowed: false, retryAfterMs: 250 }); // one token every 250 ms
  * assert.equal(retryAfter(refused), '1');
  * ```
+ *
+ * @group Rate limiting
  */
 export interface LimitDecision {
   /** Whether the request may go ahead. */
@@ -62,6 +64,8 @@ export interface LimitDecision {
  * );
  * assert.deepEqual(await guarded(perUser, 'user-2', search), ['sku-1', 'sku-2']); // its own limit
  * ```
+ *
+ * @group Rate limiting
  */
 export interface RateLimiter {
   /** The limiter's name, as it appears in events and errors. */

@@ -25,6 +25,8 @@ import type { SlidingWindowStats } from './SlidingWindowStats.js';
  * assert.equal(logins.tryAcquire(2), true);
  * assert.equal(logins.tryAcquire(), false);
  * ```
+ *
+ * @group Rate limiting
  */
 export class SlidingWindow extends LocalRateLimiter {
   readonly #limit: number;

@@ -25,6 +25,8 @@ import type { Clock } from '../clock/Clock.js';
  *   (e) => isResilienceError(e) && e.code === 'INVALID_OPTION',
  * );
  * ```
+ *
+ * @group Rate limiting
  */
 export interface SlidingWindowOptions {
   /** Permits allowed in any window (integer >= 1). Required. */

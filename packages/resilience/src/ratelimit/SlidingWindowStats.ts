@@ -22,6 +22,8 @@ import type { LimiterStats } from './LimiterStats.js';
  *   windowMs: 1000,
  * });
  * ```
+ *
+ * @group Rate limiting
  */
 export interface SlidingWindowStats extends LimiterStats {
   /** Permits still available in the window ending now (may be fractional). */

@@ -28,6 +28,8 @@ import type { TokenBucketStats } from './TokenBucketStats.js';
  * clock.advance(5); // then one every 5 ms
  * assert.equal(handle(), 'results');
  * ```
+ *
+ * @group Rate limiting
  */
 export class TokenBucket extends LocalRateLimiter {
   readonly #ratePerSecond: number;

@@ -23,6 +23,8 @@ import type { Clock } from '../clock/Clock.js';
  * // Without `burst`, the bucket holds one second's worth.
  * assert.equal(new TokenBucket({ ratePerSecond: 7.5 }).stats().burst, 8);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface TokenBucketOptions {
   /** Tokens refilled per second (> 0, may be fractional: `0.5` is one every 2 s). Required. */

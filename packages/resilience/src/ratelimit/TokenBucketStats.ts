@@ -24,6 +24,8 @@ import type { LimiterStats } from './LimiterStats.js';
  * clock.advance(50);
  * assert.equal(bucket.stats().available, 2.5); // refilled lazily, fractions included
  * ```
+ *
+ * @group Rate limiting
  */
 export interface TokenBucketStats extends LimiterStats {
   /** Tokens in the bucket now (may be fractional). */

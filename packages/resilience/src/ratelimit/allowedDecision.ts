@@ -25,5 +25,7 @@ import type { LimitDecision } from './RateLimiter.js';
  * assert.ok(refused.retryAfterMs > 59_000);
  * assert.ok(Object.isFrozen(allowedDecision)); // shared: never mutate it
  * ```
+ *
+ * @group Rate limiting
  */
 export const allowedDecision: LimitDecision = Object.freeze({ allowed: true, retryAfterMs: 0 });

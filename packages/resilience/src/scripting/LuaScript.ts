@@ -26,6 +26,8 @@ import type { RedisCaller } from './RedisCaller.js';
  * await redis.del(key);
  * await redis.quit();
  * ```
+ *
+ * @group Redis scripting
  */
 export class LuaScript {
   /** The Lua source. */

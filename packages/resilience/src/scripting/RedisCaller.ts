@@ -25,6 +25,8 @@
  * assert.deepEqual(sent, ['evalsha', 'eval', 'evalsha']); // sent in full once, on NOSCRIPT
  * await redis.quit();
  * ```
+ *
+ * @group Redis scripting
  */
 export interface RedisCaller {
   /** Sends `command` with `args`; resolves to the reply. */

@@ -22,6 +22,8 @@
  * assert.equal(limit.limit, 8);
  * assert.equal(shedder.stats().limit, 8); // the shedder reads it on every admission
  * ```
+ *
+ * @group Load shedding
  */
 export interface AdaptiveConcurrencyLimit {
   /** The current limit: how many requests may be in flight at once (a whole number >= 1). */

@@ -30,6 +30,8 @@ import { requireLimitBounds } from './requireLimitBounds.js';
  * assert.deepEqual(moves, ['50 -> 45']);
  * assert.equal(shedder.stats().limit, 45);
  * ```
+ *
+ * @group Load shedding
  */
 export class AimdLimit implements AdaptiveConcurrencyLimit {
   /** Name in events. */

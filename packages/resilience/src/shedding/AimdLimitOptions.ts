@@ -27,6 +27,8 @@ import type { Clock } from '../clock/Clock.js';
  * limit.onSample(100, 10, true);
  * assert.equal(limit.limit, 5);
  * ```
+ *
+ * @group Load shedding
  */
 export interface AimdLimitOptions {
   /** Name in `shedder.limit` events. @default 'aimd' */

@@ -25,6 +25,8 @@ import type { LimitChangedEvent } from './LimitChangedEvent.js';
  * assert.deepEqual(ofInstance, [{ name, algorithm: 'aimd', limit: 9, previous: 10 }]);
  * assert.deepEqual(ofProcess, ofInstance);
  * ```
+ *
+ * @group Load shedding
  */
 export interface ConcurrencyLimitEvents {
   /** The limit moved (published on {@link channels}.limitChanged). */

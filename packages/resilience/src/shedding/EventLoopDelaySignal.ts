@@ -28,6 +28,8 @@ import type { PressureSignal } from './PressureSignal.js';
  * // on shutdown
  * eventLoopDelay.close();
  * ```
+ *
+ * @group Load shedding
  */
 export class EventLoopDelaySignal implements PressureSignal {
   readonly #histogram: IntervalHistogram;

@@ -19,6 +19,8 @@ import type { Clock } from '../clock/Clock.js';
  * assert.equal(shedder.stats().eventLoopDelayMs, reading); // cached until the next refresh
  * eventLoopDelay.close();
  * ```
+ *
+ * @group Load shedding
  */
 export interface EventLoopDelaySignalOptions {
   /** Sampling period of the underlying `monitorEventLoopDelay` histogram, in ms. @default 10 */

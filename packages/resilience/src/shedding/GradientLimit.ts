@@ -40,6 +40,8 @@ import { requireLimitBounds } from './requireLimitBounds.js';
  * const product = await shedder.run('core', async () => ({ sku: 'sku-1', price: 1999 }));
  * assert.equal(product.sku, 'sku-1');
  * ```
+ *
+ * @group Load shedding
  */
 export class GradientLimit implements AdaptiveConcurrencyLimit {
   /** Name in events. */

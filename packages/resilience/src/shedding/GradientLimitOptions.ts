@@ -27,6 +27,8 @@ import type { Clock } from '../clock/Clock.js';
  * for (let i = 0; i < 5; i++) limit.onSample(30, 40, false); // a window at the usual latency
  * assert.equal(limit.limit, 60); // grew by queueSize
  * ```
+ *
+ * @group Load shedding
  */
 export interface GradientLimitOptions {
   /** Name in `shedder.limit` events. @default 'gradient' */

@@ -14,6 +14,8 @@
  * limit.onSample(50, 20, true); // it held a dropped request: the steepest slowdown
  * assert.deepEqual(changes, [{ name: 'doc:LimitChangedEvent', algorithm: 'gradient', limit: 14, previous: 20 }]);
  * ```
+ *
+ * @group Load shedding
  */
 export interface LimitChangedEvent {
   /** The limit instance's name. */

@@ -75,6 +75,8 @@ function defaultClassify(error: unknown): RequestOutcome {
  * for (const permit of permits) permit?.release('success');
  * assert.equal(shedder.stats().shed.background.concurrency, 1);
  * ```
+ *
+ * @group Load shedding
  */
 export class LoadShedder {
   /** Name in events and stats. */

@@ -16,6 +16,8 @@ import type { RejectionEvent } from '../observability/RejectionEvent.js';
  * permit.release();
  * assert.deepEqual(shed, [{ source: 'shedder', name: 'doc:LoadShedderEvents', code: 'LOAD_SHED', priority: 'background' }]);
  * ```
+ *
+ * @group Load shedding
  */
 export interface LoadShedderEvents {
   /**

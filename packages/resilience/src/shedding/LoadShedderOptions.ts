@@ -35,6 +35,8 @@ import type { RequestOutcome } from './RequestOutcome.js';
  * clock.advance(10_000); // the failures leave the window
  * assert.equal(await shedder.run('background', async () => 'report'), 'report');
  * ```
+ *
+ * @group Load shedding
  */
 export interface LoadShedderOptions {
   /** Name in events and stats. @default 'shedder' */

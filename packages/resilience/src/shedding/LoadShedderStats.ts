@@ -23,6 +23,8 @@ import type { Priority } from './Priority.js';
  * assert.equal(stats.eventLoopDelayMs, undefined); // not watched
  * permit.release();
  * ```
+ *
+ * @group Load shedding
  */
 export interface LoadShedderStats {
   /** The shedder's name. */

@@ -19,6 +19,8 @@
  * );
  * assert.equal(await shedder.run('core', async () => 'product page'), 'product page');
  * ```
+ *
+ * @group Load shedding
  */
 export interface PressureSignal {
   /** The current reading. Called on every admission, so it must be cheap. */

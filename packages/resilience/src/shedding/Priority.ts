@@ -25,6 +25,8 @@ import { InvalidOptionError } from '../errors/InvalidOptionError.js';
  * search.release();
  * product.release();
  * ```
+ *
+ * @group Load shedding
  */
 export type Priority = 'core' | 'normal' | 'background';
 
@@ -49,6 +51,8 @@ export type Priority = 'core' | 'normal' | 'background';
  *   'shed_total{priority="background"} 1',
  * ]);
  * ```
+ *
+ * @group Load shedding
  */
 export const priorities: readonly Priority[] = ['core', 'normal', 'background'];
 

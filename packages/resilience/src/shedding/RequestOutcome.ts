@@ -24,5 +24,7 @@
  * assert.equal(shedder.stats().errorRate, 2 / 3); // the 499 counts nowhere
  * assert.equal(limit.limit, 9); // the drop made the limit back off
  * ```
+ *
+ * @group Load shedding
  */
 export type RequestOutcome = 'success' | 'failure' | 'dropped' | 'ignored';

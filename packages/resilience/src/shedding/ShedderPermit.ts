@@ -28,6 +28,8 @@ import type { RequestOutcome } from './RequestOutcome.js';
  * assert.equal(shedder.inflight, 0);
  * assert.equal(shedder.stats().errorRate, 0.5); // one success, one failure
  * ```
+ *
+ * @group Load shedding
  */
 export interface ShedderPermit {
   /** The request's priority. */

@@ -71,6 +71,8 @@ const messageFormat = /^(\d+) ([01]) (\S+)$/;
  * await redis.del('doc:RedisSwitchBus');
  * await redis.quit();
  * ```
+ *
+ * @group Degradation switches
  */
 export class RedisSwitchBus implements SwitchBus {
   /** The hash holding every switch's state. */

@@ -29,6 +29,8 @@ import type { SwitchSubscriberConnection } from './SwitchSubscriberConnection.js
  * await redis.del('doc:RedisSwitchBusOptions');
  * await redis.quit();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface RedisSwitchBusOptions {
   /**

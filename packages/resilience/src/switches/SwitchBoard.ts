@@ -61,6 +61,8 @@ interface Entry {
  * assert.deepEqual(changes, [{ board: 'doc:SwitchBoard', name: 'recommendations.off', on: true, source: 'local' }]);
  * switches.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export class SwitchBoard {
   /** Name in events and stats. */

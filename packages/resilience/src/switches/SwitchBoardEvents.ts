@@ -21,6 +21,8 @@ import type { SwitchChangedEvent } from './SwitchChangedEvent.js';
  * ]);
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchBoardEvents {
   /** A switch flipped here or on another node (published on {@link channels}.switchChanged). */

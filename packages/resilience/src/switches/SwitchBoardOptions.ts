@@ -19,6 +19,8 @@ import type { SwitchBus } from './SwitchBus.js';
  * assert.throws(() => board.isOn('search.smiple'), (e) => isResilienceError(e) && e.code === 'INVALID_OPTION'); // a typo
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchBoardOptions {
   /** Name in events and stats. @default 'switches' */

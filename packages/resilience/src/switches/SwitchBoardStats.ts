@@ -23,6 +23,8 @@ import type { SwitchStats } from './SwitchStats.js';
  * ]);
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchBoardStats {
   /** The board's name. */

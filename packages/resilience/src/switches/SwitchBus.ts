@@ -40,6 +40,8 @@ import type { SwitchUpdate } from './SwitchUpdate.js';
  * nodeA.close();
  * nodeB.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchBus {
   /**

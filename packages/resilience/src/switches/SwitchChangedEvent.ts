@@ -20,6 +20,8 @@
  * assert.deepEqual(flips, [{ board: 'doc:SwitchChangedEvent', name: 'search.simple', on: true, source: 'local' }]);
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchChangedEvent {
   /** The name of the {@link SwitchBoard}. */

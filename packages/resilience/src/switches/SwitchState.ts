@@ -20,6 +20,8 @@
  * assert.deepEqual(states.filter((s) => s.on !== s.defaultOn).map((s) => s.name), ['recommendations.off']);
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchState {
   /** The switch. */

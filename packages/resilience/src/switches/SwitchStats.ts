@@ -23,6 +23,8 @@ import type { SwitchState } from './SwitchState.js';
  * });
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchStats extends SwitchState {
   /** Times it flipped on this board, locally or remotely. */

@@ -24,6 +24,8 @@ import type { SwitchSubscriberConnection } from './SwitchSubscriberConnection.js
  * await cluster.del(key);
  * cluster.disconnect();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchStoreConnection {
   /** Runs a Lua script (`EVAL`). */

@@ -32,6 +32,8 @@
  * await redis.del(shopKey, adminKey);
  * await redis.quit();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchSubscriberConnection {
   /** Subscribes to `channel`. */

@@ -21,6 +21,8 @@
  * assert.equal(board.isOn('search.simple'), true);
  * board.close();
  * ```
+ *
+ * @group Degradation switches
  */
 export interface SwitchUpdate {
   /** The switch. */

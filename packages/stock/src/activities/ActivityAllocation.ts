@@ -27,6 +27,8 @@
  * assert.equal(await stock.endActivity('D11'), 3); // the unsold units go back to sellable
  * await db.destroy();
  * ```
+ *
+ * @group Activities
  */
 export interface ActivityAllocation {
   /** The flash-sale activity. */

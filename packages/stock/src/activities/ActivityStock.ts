@@ -28,6 +28,8 @@
  * assert.deepEqual(await stock.getActivity('no-such-activity'), []);
  * await db.destroy();
  * ```
+ *
+ * @group Activities
  */
 export interface ActivityStock {
   /** The flash-sale activity. */

@@ -21,6 +21,8 @@
  * assert.equal(ships('nearest'), 'c'); // the order's own region
  * assert.equal(ships('mostStock'), 'b'); // the most sellable units
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export type SplitStrategy = 'priority' | 'nearest' | 'mostStock';
 
@@ -53,6 +55,8 @@ export type SplitStrategy = 'priority' | 'nearest' | 'mostStock';
  * assert.equal(sofas(5).shippingWarehouse, 'south-1'); // north-1 cannot ship all 5
  * assert.throws(() => sofas(10), { code: 'INSUFFICIENT_STOCK' }); // no warehouse has 10
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export interface AllocationOptions {
   /**

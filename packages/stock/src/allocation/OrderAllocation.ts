@@ -22,6 +22,8 @@
  * );
  * assert.equal(parts.reduce((n, p) => n + p.quantity, 0), 5);
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export interface AllocationPart {
   /** The warehouse. */
@@ -52,6 +54,8 @@ export interface AllocationPart {
  *   `${line.sku} x${line.quantity}: ${line.parts.map((p) => p.warehouse).join(' + ')}`;
  * assert.deepEqual(plan.lines.map(summary), ['phone x1: sh-1', 'case x2: sh-1 + bj-1']);
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export interface LineAllocation {
   /** The SKU. */
@@ -84,6 +88,8 @@ export interface LineAllocation {
  * );
  * assert.deepEqual(sentOn.map((line) => line.sku), ['soundbar']);
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export interface OrderAllocation {
   /** One entry per order line, in the order's line order. */

@@ -34,6 +34,8 @@
  * assert.equal((await stock.deduct(order)).shippingWarehouse, preview.shippingWarehouse);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export interface WarehouseCandidate {
   /** The warehouse's code. */

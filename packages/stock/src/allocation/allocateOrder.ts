@@ -40,6 +40,8 @@ const sameRegion = (from: string, to: string) => (from === to ? 0 : 1);
  *   { name: 'StockError', code: 'INSUFFICIENT_STOCK' },
  * );
  * ```
+ *
+ * @group Warehouses and allocation
  */
 export function allocateOrder(
   order: Order,

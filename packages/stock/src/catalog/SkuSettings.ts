@@ -31,6 +31,8 @@ import type { StrategyName } from '../strategies/DeductionStrategy.js';
  * await assert.rejects(stock.defineSku({ ...launch, shards: 2 }), { code: 'INVALID_REQUEST' });
  * await db.destroy();
  * ```
+ *
+ * @group SKUs and warehouses
  */
 export interface SkuSettings {
   /** The SKU. */
@@ -89,6 +91,8 @@ export interface SkuSettings {
  * assert.equal((await buy('SO-3', 'west')).shippingWarehouse, 'gz-1');
  * await db.destroy();
  * ```
+ *
+ * @group SKUs and warehouses
  */
 export interface WarehouseSettings {
   /** Warehouse code, unique. */

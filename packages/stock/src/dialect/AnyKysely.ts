@@ -30,6 +30,8 @@ import type { Kysely } from 'kysely';
  * assert.equal((await stock.query([sku]))[0]?.sellable, 3);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 // biome-ignore lint/suspicious/noExplicitAny: the application's database type is not ours to know
 export type AnyKysely = Kysely<any>;

@@ -34,6 +34,8 @@ const brand = Symbol.for('@mallkit/stock/error');
  * assert.equal(down.code, 'STORE_UNAVAILABLE');
  * assert.ok(down.cause instanceof Error);
  * ```
+ *
+ * @group Errors
  */
 export class StockError extends Error {
   /** Stable machine-readable identifier of the failure, e.g. `'INSUFFICIENT_STOCK'`. */
@@ -83,6 +85,8 @@ export class StockError extends Error {
  * assert.equal(isStockError(new Error('not from the inventory')), false);
  * await db.destroy();
  * ```
+ *
+ * @group Errors
  */
 export function isStockError(error: unknown): error is StockError {
   return typeof error === 'object' && error !== null && brand in error;

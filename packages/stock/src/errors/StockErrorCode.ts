@@ -42,6 +42,8 @@
  * assert.equal(await stock.deduct(bad).then(() => 200, statusOf), 400); // INVALID_ORDER
  * await db.destroy();
  * ```
+ *
+ * @group Errors
  */
 export type StockErrorCode =
   | 'INVALID_ORDER'

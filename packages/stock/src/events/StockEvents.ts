@@ -37,6 +37,8 @@ import type { OrderOutcome } from '../orders/OrderOutcome.js';
  * ]);
  * await db.destroy();
  * ```
+ *
+ * @group Events
  */
 export interface StockEvents {
   /** An order's units were reserved (not emitted for replays). */

@@ -33,6 +33,8 @@ import type { ReservationSweeperOptions } from './ReservationSweeperOptions.js';
  * assert.equal((await stock.query(['phone-128']))[0]?.sellable, 5);
  * await db.destroy();
  * ```
+ *
+ * @group Reservations
  */
 export class ReservationSweeper {
   readonly #stock: StockService;

@@ -48,6 +48,8 @@
  * assert.ok(isStockError(error));
  * assert.equal(error.code, 'STORE_UNAVAILABLE');
  * ```
+ *
+ * @group Reservations
  */
 export interface ReservationSweeperOptions {
   /**

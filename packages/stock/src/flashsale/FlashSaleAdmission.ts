@@ -42,6 +42,8 @@ import type { FlashSaleLine } from './FlashSaleLine.js';
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleAdmission {
   /** The activity. */

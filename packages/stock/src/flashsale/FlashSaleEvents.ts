@@ -40,6 +40,8 @@ import type { FlashSaleRepair } from './FlashSaleReconciliation.js';
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export type FlashSaleRejection =
   | 'sold-out'
@@ -96,6 +98,8 @@ export type FlashSaleRejection =
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleEvents {
   /** Redis admitted an order and the required replicas acknowledged it (replays too). */

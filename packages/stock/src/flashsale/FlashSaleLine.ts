@@ -32,6 +32,8 @@
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleLine {
   /** The SKU. */

@@ -40,6 +40,8 @@
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleRepair {
   /** The SKU. */
@@ -97,6 +99,8 @@ export interface FlashSaleRepair {
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleReconciliation {
   /** The activity. */

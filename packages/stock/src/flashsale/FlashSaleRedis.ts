@@ -41,6 +41,8 @@
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleConnection {
   /** Sends one command; resolves to its reply, rejects with the server's error. */
@@ -84,6 +86,8 @@ export interface FlashSaleConnection {
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleClusterNode extends FlashSaleConnection {
   /** Where the connection goes: the slot table names the node `host:port`. */
@@ -143,6 +147,8 @@ export interface FlashSaleClusterNode extends FlashSaleConnection {
  * client.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleRedis extends FlashSaleConnection {
   /** `true` on a Cluster client. */

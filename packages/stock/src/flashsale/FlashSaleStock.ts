@@ -31,6 +31,8 @@
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleStock {
   /** The SKU. */

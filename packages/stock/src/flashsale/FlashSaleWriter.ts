@@ -101,6 +101,8 @@ interface Batch {
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export class FlashSaleWriter {
   /** The activity whose stream this writer reads. */

@@ -47,6 +47,8 @@ import type { FlashSaleRedis } from './FlashSaleRedis.js';
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface FlashSaleWriterOptions {
   /**

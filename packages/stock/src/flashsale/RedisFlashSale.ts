@@ -122,6 +122,8 @@ const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = 
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export class RedisFlashSale {
   /** Typed events, mirrored on `diagnostics_channel` as `mallkit:stock:flashsale:<name>`. */

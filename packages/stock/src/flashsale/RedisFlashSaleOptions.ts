@@ -44,6 +44,8 @@ import type { FlashSaleRedis } from './FlashSaleRedis.js';
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Flash sales
  */
 export interface RedisFlashSaleOptions {
   /**

@@ -27,6 +27,8 @@
  * assert.ok(Number(row?.version) < 30); // far fewer row updates than orders
  * await db.destroy();
  * ```
+ *
+ * @group Deduction strategies
  */
 export interface CombiningOptions {
   /**

@@ -21,6 +21,8 @@
  * await assert.rejects(stock.restock({ ...receipt, quantity: 12 }), { code: 'ORDER_CONFLICT' });
  * await db.destroy();
  * ```
+ *
+ * @group Stock levels
  */
 export interface Restock {
   /** The SKU. */
@@ -60,6 +62,8 @@ export interface Restock {
  * assert.equal((await stock.query(['phone-128']))[0]?.physical, 7);
  * await db.destroy();
  * ```
+ *
+ * @group Stock levels
  */
 export interface PhysicalCount {
   /** The SKU. */
@@ -103,6 +107,8 @@ export interface PhysicalCount {
  * assert.equal((await stock.deduct(order)).status, 'reserved');
  * await db.destroy();
  * ```
+ *
+ * @group Stock levels
  */
 export interface SafetyLevel {
   /** The SKU. */

@@ -20,6 +20,8 @@
  * const second = await withLock('sku:tv-55', async (token) => token);
  * assert.deepEqual([first, second], [1, 2]); // each holder gets a higher token
  * ```
+ *
+ * @group Locks
  */
 export interface LockLease {
   /**
@@ -69,6 +71,8 @@ export interface LockLease {
  * assert.deepEqual(taken, ['mallkit:stock:lock:{case-55}', 'mallkit:stock:lock:{tv-55}']);
  * await db.destroy();
  * ```
+ *
+ * @group Locks
  */
 export interface LockProvider {
   /** Tries once to take `key` for `ttlMs`; `null` when someone else holds it. */

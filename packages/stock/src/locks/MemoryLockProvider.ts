@@ -28,6 +28,8 @@ interface Held {
  * await second?.release();
  * assert.equal((await locks.tryAcquire('sku:tv-55', 1_000))?.token, 3);
  * ```
+ *
+ * @group Locks
  */
 export class MemoryLockProvider implements LockProvider {
   readonly #held = new Map<string, Held>();

@@ -27,6 +27,8 @@
  * );
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface OrderLine {
   /** The SKU. */
@@ -68,6 +70,8 @@ export interface OrderLine {
  * assert.equal((await stock.query(['phone-128']))[0]?.reserved, 2);
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface Order {
   /**

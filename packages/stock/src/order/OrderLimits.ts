@@ -21,6 +21,8 @@
  * assert.equal((await buy('SO-2', 2)).status, 'reserved');
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface OrderLimits {
   /**
@@ -58,6 +60,8 @@ export interface OrderLimits {
  * const small = { ...defaultOrderLimits, maxLines: 2 };
  * assert.throws(() => validateOrder(order, small), { code: 'INVALID_ORDER' });
  * ```
+ *
+ * @group Orders
  */
 export const defaultOrderLimits: Readonly<Required<OrderLimits>> = {
   maxOrderNoLength: 64,

@@ -32,6 +32,8 @@ const ORDER_NO = /^[\w.:-]+$/;
  * const twice = [{ sku: 'tv-55', quantity: 1 }, { sku: 'tv-55', quantity: 1 }];
  * assert.throws(() => validateOrder({ orderNo: 'SO-3', lines: twice }), /repeats "tv-55"/);
  * ```
+ *
+ * @group Orders
  */
 export function validateOrder(
   order: unknown,

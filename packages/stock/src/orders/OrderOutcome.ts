@@ -33,6 +33,8 @@
  * assert.equal(await statusOf('SO-3'), 'expired');
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export type OrderStatus = 'reserved' | 'confirmed' | 'released' | 'expired' | 'refunded';
 
@@ -69,6 +71,8 @@ export type OrderStatus = 'reserved' | 'confirmed' | 'released' | 'expired' | 'r
  * ]);
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface ReservedPart {
   /** The SKU. */
@@ -118,6 +122,8 @@ export interface ReservedPart {
  * assert.deepEqual([paid.status, paid.expiresAt, paid.replayed], ['confirmed', null, false]);
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface OrderOutcome {
   /** The order's unique sequence number. */

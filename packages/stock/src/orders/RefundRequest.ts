@@ -34,6 +34,8 @@
  * assert.equal((await stock.query(['mug']))[0]?.physical, 10);
  * await db.destroy();
  * ```
+ *
+ * @group Orders
  */
 export interface RefundRequest {
   /** The order's unique sequence number. */

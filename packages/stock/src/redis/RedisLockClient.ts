@@ -35,6 +35,8 @@
  * });
  * redis.disconnect();
  * ```
+ *
+ * @group Locks
  */
 export interface RedisLockClient {
   /** Sends `command` with `args` (here `EVALSHA`, then `EVAL` on `NOSCRIPT`); resolves to the reply. */

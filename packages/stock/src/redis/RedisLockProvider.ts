@@ -71,6 +71,8 @@ return 0
  * redis.disconnect();
  * await db.destroy();
  * ```
+ *
+ * @group Locks
  */
 export class RedisLockProvider implements LockProvider {
   readonly #client: RedisLockClient;

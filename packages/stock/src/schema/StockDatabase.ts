@@ -26,6 +26,8 @@ import type { Generated } from 'kysely';
  * assert.equal(row?.low_raised, 0);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface SkuTable {
   /** The SKU. */
@@ -65,6 +67,8 @@ export interface SkuTable {
  * assert.deepEqual(rows.map((w) => `${w.code}/${w.region}`), ['bj-1/north', 'sh-1/east']);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface WarehouseTable {
   /** Warehouse code, unique. */
@@ -104,6 +108,8 @@ export interface WarehouseTable {
  * assert.equal(sellable, (await stock.query(['tv-55']))[0]?.sellable); // 8
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface LevelTable {
   /** The SKU. */
@@ -155,6 +161,8 @@ export interface LevelTable {
  * assert.deepEqual(paid && [paid.status, paid.expires_at], ['confirmed', null]);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface OrderTable {
   /** The order's unique sequence number. */
@@ -206,6 +214,8 @@ export interface OrderTable {
  * assert.equal(parts.reduce((n, p) => n + p.refunded, 0), 1);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface DeductionTable {
   /** The order's unique sequence number. */
@@ -259,6 +269,8 @@ export interface DeductionTable {
  * assert.deepEqual(entries.map((e) => e.physical_after), [10, 10, 7]); // the row after each
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface LedgerTable {
   /** Sequence number of the entry. */
@@ -323,6 +335,8 @@ export interface LedgerTable {
  * assert.equal((await activity())[0]?.status, 'ended');
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface ActivityTable {
   /** The flash-sale activity. */
@@ -373,6 +387,8 @@ export interface ActivityTable {
  * assert.equal((await stock.query(['tv-55']))[0]?.physical, 10);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface OperationTable {
   /** Idempotency key: `refund:<no>`, `receipt:<no>` or `activity:<id>:<sku>:<warehouse>`. */
@@ -423,6 +439,8 @@ export interface OperationTable {
  * assert.deepEqual(rows, [['55-inch TV', 'sh-1', 10]]);
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface StockDatabase {
   /** SKUs and their settings. */

@@ -20,6 +20,8 @@ import { m001Initial } from './migrations/m001_initial.js';
  * assert.deepEqual(again.applied, []); // up to date: nothing to do
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export interface MigrateStockResult {
   /** Names of the migrations run by this call, oldest first (empty when up to date). */
@@ -50,6 +52,8 @@ export interface MigrateStockResult {
  * assert.ok(['stock_level', 'stock_order', 'stock_ledger'].every((t) => tables.includes(t)));
  * await db.destroy();
  * ```
+ *
+ * @group Schema
  */
 export async function migrateStock(db: AnyKysely): Promise<MigrateStockResult> {
   const dialect = detectDialect(db);

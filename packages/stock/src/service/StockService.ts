@@ -76,6 +76,8 @@ import { requireCount, requireName } from './validateInput.js';
  * assert.deepEqual([view?.physical, view?.reserved, view?.sellable], [8, 0, 8]);
  * await db.destroy(); // the service never closes the database it was given
  * ```
+ *
+ * @group Stock service
  */
 export class StockService {
   /** Typed events, mirrored on `diagnostics_channel` as `mallkit:stock:<name>`. */

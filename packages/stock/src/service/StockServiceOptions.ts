@@ -44,6 +44,8 @@ import type { OptimisticLockOptions } from '../strategies/OptimisticLockOptions.
  * assert.equal(await stock.sweepExpired(), 1); // SO-1 was never paid
  * await db.destroy();
  * ```
+ *
+ * @group Stock service
  */
 export interface StockServiceOptions {
   /**

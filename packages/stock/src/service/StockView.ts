@@ -27,6 +27,8 @@
  * assert.deepEqual(available, ['sh-1']);
  * await db.destroy();
  * ```
+ *
+ * @group Stock service
  */
 export interface WarehouseStock {
   /** Warehouse code. */
@@ -74,6 +76,8 @@ export interface WarehouseStock {
  * await assert.rejects(stock.query(['no-such-sku']), { code: 'UNKNOWN_SKU' });
  * await db.destroy();
  * ```
+ *
+ * @group Stock service
  */
 export interface StockView extends Omit<WarehouseStock, 'warehouse'> {
   /** The SKU. */

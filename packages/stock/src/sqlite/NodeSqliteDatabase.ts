@@ -28,6 +28,8 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * await db.destroy(); // closes `sqlite` too
  * assert.equal(sqlite.isOpen, false);
  * ```
+ *
+ * @group SQLite
  */
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly #db: DatabaseSync;

@@ -28,6 +28,8 @@ import { NodeSqliteDatabase } from './NodeSqliteDatabase.js';
  * await db.destroy();
  * rmSync(dir, { recursive: true });
  * ```
+ *
+ * @group SQLite
  */
 export interface OpenSqliteStockOptions {
   /**
@@ -71,6 +73,8 @@ export interface OpenSqliteStockOptions {
  * await reopened.destroy();
  * rmSync(dir, { recursive: true });
  * ```
+ *
+ * @group SQLite
  */
 export function openSqliteStock(options: OpenSqliteStockOptions = {}): Kysely<StockDatabase> {
   const sqlite = new DatabaseSync(options.path ?? ':memory:');

@@ -27,6 +27,8 @@ import type { RowTaker } from './RowTaker.js';
  * assert.deepEqual(used, sql);
  * await db.destroy();
  * ```
+ *
+ * @group Deduction strategies
  */
 export type StrategyName = 'conditional' | 'optimistic' | 'lock' | 'combining' | 'redis';
 

@@ -36,6 +36,8 @@ import type { LockProvider } from '../locks/LockProvider.js';
  * assert.equal((await stock.deduct(order)).strategy, 'lock'); // the same number, now through
  * await db.destroy();
  * ```
+ *
+ * @group Deduction strategies
  */
 export interface DistributedLockOptions {
   /**

@@ -25,6 +25,8 @@
  * assert.deepEqual([Number(row?.reserved), Number(row?.version)], [5, 6]); // restock + 5 writes
  * await db.destroy();
  * ```
+ *
+ * @group Deduction strategies
  */
 export interface OptimisticLockOptions {
   /**

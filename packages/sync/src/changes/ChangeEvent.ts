@@ -26,6 +26,8 @@
  * assert.equal(action(deleted.op), 'remove');
  * assert.equal(action('snapshot'), 'index');
  * ```
+ *
+ * @group Changes
  */
 export type ChangeOperation = 'insert' | 'update' | 'delete' | 'snapshot' | 'event';
 
@@ -57,6 +59,8 @@ export type ChangeOperation = 'insert' | 'update' | 'delete' | 'snapshot' | 'eve
  * const drop = Number(received.before?.['price']) - Number(received.after?.['price']);
  * assert.equal(drop, 100);
  * ```
+ *
+ * @group Changes
  */
 export interface ChangeEvent {
   /**

@@ -35,6 +35,8 @@
  * await redis.del(key);
  * await redis.quit();
  * ```
+ *
+ * @group Checkpoints
  */
 export interface CheckpointStore {
   /** The last saved position of the source, or `undefined` when it never saved one. */

@@ -16,6 +16,8 @@ import type { CheckpointStore } from './CheckpointStore.js';
  * assert.equal(await checkpoints.load('binlog'), 'mariadb-bin.000003:4711'); // one position per source
  * assert.equal(await new MemoryCheckpointStore().load('binlog'), undefined); // gone with the instance
  * ```
+ *
+ * @group Checkpoints
  */
 export class MemoryCheckpointStore implements CheckpointStore {
   readonly #positions = new Map<string, string>();

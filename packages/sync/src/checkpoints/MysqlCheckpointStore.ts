@@ -36,6 +36,8 @@ import type { MysqlCheckpointStoreOptions } from './MysqlCheckpointStoreOptions.
  * await pool.query('DROP TABLE doc_mysql_checkpoints');
  * await pool.end();
  * ```
+ *
+ * @group Checkpoints
  */
 export class MysqlCheckpointStore implements CheckpointStore {
   /** The table's name as configured (possibly schema-qualified). */

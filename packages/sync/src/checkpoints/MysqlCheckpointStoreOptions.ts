@@ -25,6 +25,8 @@ import type { Pool } from 'mysql2/promise';
  * await pool.query('DROP TABLE doc_checkpoint_options');
  * await pool.end();
  * ```
+ *
+ * @group Checkpoints
  */
 export interface MysqlCheckpointStoreOptions {
   /** Your mysql2 pool (promise API); the store borrows connections and never ends it. */

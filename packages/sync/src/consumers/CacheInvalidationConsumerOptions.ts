@@ -33,6 +33,8 @@ import type { CacheInvalidator } from './CacheInvalidator.js';
  * assert.deepEqual(dropped, [['product:42', 'product-page:42']]); // no keys: nothing dropped
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export interface CacheInvalidationConsumerOptions {
   /** The cache (a `@mallkit/cache` `Cache`, or any {@link CacheInvalidator}). Required. */

@@ -28,6 +28,8 @@
  * await handle(change, { topic: 'shop.products', key: '42', id: change.id, body, deliveries: 1 });
  * assert.deepEqual([...pages.keys()], ['page:/p/7']);
  * ```
+ *
+ * @group Consumers
  */
 export interface CacheInvalidator {
   /** Drops `keys` (from every tier and node); rejects when that failed. */

@@ -31,5 +31,7 @@ import type { Delivery } from '../transport/StreamMessage.js';
  * assert.deepEqual(emails, ['receipt for order-5, delivery 2']);
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export type ChangeHandler = (change: ChangeEvent, delivery: Delivery) => Promise<void>;

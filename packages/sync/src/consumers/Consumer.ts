@@ -54,6 +54,8 @@ import { decodeChangeEvent } from './decodeChangeEvent.js';
  * assert.equal(consumer.stats().duplicates, 1);
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export class Consumer {
   /** Typed events, also on `diagnostics_channel` as `mallkit:sync:consumer:<name>`. */

@@ -33,6 +33,8 @@
  * ]);
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export interface ConsumedChange {
   /** The change's id. */
@@ -78,6 +80,8 @@ export interface ConsumedChange {
  * assert.equal((await transport.deadLetters('orders'))[0]?.id, 'm-1');
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export interface ConsumerEvents {
   /** The handler succeeded. */

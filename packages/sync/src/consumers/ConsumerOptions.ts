@@ -45,6 +45,8 @@ import type { ChangeHandler } from './ChangeHandler.js';
  * assert.equal(consumer.stats().lastId, 'legacy:sku-1:7');
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export interface ConsumerOptions {
   /** Where the changes come from: a `RedisStreamTransport`, a `MemoryTransport`… Required. */

@@ -30,6 +30,8 @@
  * assert.equal(stats.lastError.message, 'ERP busy');
  * await consumer.stop();
  * ```
+ *
+ * @group Consumers
  */
 export interface ConsumerStats {
   /** Changes the handler processed. */

@@ -40,6 +40,8 @@ import type { SqlExecutor } from './SqlExecutor.js';
  * assert.deepEqual({ ...row }, { in_stock: 4, rev: 2 });
  * sqlite.close();
  * ```
+ *
+ * @group Consumers
  */
 export interface ProductStockConsumerOptions {
   /** The product system's database (a mysql2/promise `Pool`, or any {@link SqlExecutor}). Required. */

@@ -34,6 +34,8 @@
  * ]);
  * sqlite.close();
  * ```
+ *
+ * @group Consumers
  */
 export interface ProductStockUpdate {
   /** The product's key in the product table (its SKU). */

@@ -35,6 +35,8 @@
  * assert.deepEqual({ ...row }, { sku: 'sku-1', available: 6, stock_version: 1 });
  * sqlite.close();
  * ```
+ *
+ * @group Consumers
  */
 export interface SqlExecutor {
   /** Runs `sql` with `params` bound to its `?` (or `$n`) placeholders; rejects when it failed. */

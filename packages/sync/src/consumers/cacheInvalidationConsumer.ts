@@ -39,6 +39,8 @@ import type { ChangeHandler } from './ChangeHandler.js';
  * await consumer.stop();
  * await cache.close();
  * ```
+ *
+ * @group Consumers
  */
 export function cacheInvalidationConsumer(
   options: CacheInvalidationConsumerOptions,

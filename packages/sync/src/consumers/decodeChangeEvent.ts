@@ -33,6 +33,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * assert.throws(() => decodeChangeEvent('not json'), (error) => isSyncError(error));
  * ```
  * @throws `SyncError` `INVALID_MESSAGE` saying what is wrong
+ *
+ * @group Consumers
  */
 export function decodeChangeEvent(body: string): ChangeEvent {
   let value: unknown;

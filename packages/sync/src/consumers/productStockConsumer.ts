@@ -54,6 +54,8 @@ import { productStockUpsert } from './productStockUpsert.js';
  * await db.query('DROP TABLE doc_sync_product_stock');
  * await db.end();
  * ```
+ *
+ * @group Consumers
  */
 export function productStockConsumer(options: ProductStockConsumerOptions): ChangeHandler {
   const { db, map } = options ?? {};

@@ -33,6 +33,8 @@
  * assert.equal(charged, 1);
  * assert.equal(await marks.markProcessed('payment:77'), false); // already marked
  * ```
+ *
+ * @group Deduplication
  */
 export interface Deduplicator {
   /** Whether `id` was marked processed and the mark has not expired. */

@@ -34,6 +34,8 @@ import type { MemoryDeduplicatorOptions } from './MemoryDeduplicatorOptions.js';
  * assert.deepEqual(mailed, ['order-31']);
  * await consumer.stop();
  * ```
+ *
+ * @group Deduplication
  */
 export class MemoryDeduplicator implements Deduplicator {
   readonly #ttlMs: number;

@@ -17,6 +17,8 @@
  * now += 60_000; // ttlMs later
  * assert.equal(await marks.isProcessed('c'), false);
  * ```
+ *
+ * @group Deduplication
  */
 export interface MemoryDeduplicatorOptions {
   /**

@@ -29,6 +29,8 @@ const brand = Symbol.for('@mallkit/sync/error');
  *   assert.ok(error.cause instanceof SyntaxError); // the underlying failure
  * }
  * ```
+ *
+ * @group Errors
  */
 export class SyncError extends Error {
   /** Stable machine-readable identifier of the failure, e.g. `'SOURCE_MISCONFIGURED'`. */
@@ -76,6 +78,8 @@ export class SyncError extends Error {
  * assert.equal(describe(caught), 'sync INVALID_OPTION');
  * assert.equal(describe(new TypeError('x')), 'not from @mallkit/sync');
  * ```
+ *
+ * @group Errors
  */
 export function isSyncError(error: unknown): error is SyncError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -34,6 +34,8 @@
  *   assert.equal(retryable[error.code], false); // a bad message stays bad: dead-letter it
  * }
  * ```
+ *
+ * @group Errors
  */
 export type SyncErrorCode =
   | 'INVALID_OPTION'

@@ -31,6 +31,8 @@ interface TableRule {
  * assert.deepEqual(kept?.after, { id: 42, name: 'Phone' }); // cost_price removed
  * assert.equal(filter.includesTable('shop.orders'), false);
  * ```
+ *
+ * @group Filters
  */
 export class ChangeFilter {
   /** The `tables` option: patterns of the tables that pass (`undefined`: every table). */

@@ -29,6 +29,8 @@ import type { TablePattern } from './TablePattern.js';
  * ]);
  * assert.deepEqual(kept.map((change) => change.after), [{ id: 1 }]);
  * ```
+ *
+ * @group Filters
  */
 export interface ChangeFilterOptions {
   /**

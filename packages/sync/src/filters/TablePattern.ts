@@ -19,6 +19,8 @@
  * assert.equal(filter.includesTable('shop.payment_tokens'), false);
  * assert.equal(filter.includesTable('Shop.products'), false); // case-sensitive
  * ```
+ *
+ * @group Filters
  */
 export type TablePattern = string;
 
@@ -38,6 +40,8 @@ export type TablePattern = string;
  * assert.equal(matchesTable('shop.*', 'shop'), false); // an outbox topic without a dot
  * assert.equal(matchesTable('shop.stock_*', 'shop.stock_level'), false); // no partial wildcards
  * ```
+ *
+ * @group Filters
  */
 export function matchesTable(pattern: TablePattern, table: string): boolean {
   if (pattern === '*' || pattern === table) return true;

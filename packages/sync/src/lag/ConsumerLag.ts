@@ -24,6 +24,8 @@ import type { PartitionLag } from './PartitionLag.js';
  * assert.equal(lag.errors, 0);
  * assert.ok(lag.seconds >= 0 && lag.at <= Date.now());
  * ```
+ *
+ * @group Lag
  */
 export interface ConsumerLag {
   /** The topic. */

@@ -35,6 +35,8 @@ import type { LagSource } from './LagSource.js';
  * const healthy = () => (monitor.latest()?.seconds ?? 0) < 300; // e.g. for a health check
  * assert.equal(healthy(), true);
  * ```
+ *
+ * @group Lag
  */
 export class LagMonitor {
   /** Typed events, also on `diagnostics_channel` as `mallkit:sync:lag:<name>`. */

@@ -24,6 +24,8 @@ import type { ConsumerLag } from './ConsumerLag.js';
  * assert.deepEqual([errors[0]?.topic, errors[0]?.group], ['shop.orders', 'mailer']);
  * assert.equal(monitor.latest(), undefined); // no measurement yet
  * ```
+ *
+ * @group Lag
  */
 export interface LagMonitorEvents {
   /** A measurement. */

@@ -21,6 +21,8 @@ import type { LagSource } from './LagSource.js';
  * assert.equal(lag.messages, 0);
  * assert.throws(() => new LagMonitor({ ...options, intervalMs: 0 }), { code: 'INVALID_OPTION' });
  * ```
+ *
+ * @group Lag
  */
 export interface LagMonitorOptions {
   /** What measures the lag: a `RedisStreamTransport` or `MemoryTransport`. Required. */

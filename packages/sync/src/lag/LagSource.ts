@@ -19,6 +19,8 @@ import type { ConsumerLag } from './ConsumerLag.js';
  * await transport.publish('shop.orders', [{ key: 'order-1', id: 'e-1', body: '{}' }]);
  * assert.equal(await caughtUp(transport, 'shop.orders', 'mailer'), false);
  * ```
+ *
+ * @group Lag
  */
 export interface LagSource {
   /** Measures the lag of `group` on `topic`. */

@@ -22,6 +22,8 @@
  * );
  * assert.equal(p?.errors, 0);
  * ```
+ *
+ * @group Lag
  */
 export interface PartitionLag {
   /** The partition. */

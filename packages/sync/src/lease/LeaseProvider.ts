@@ -20,6 +20,8 @@
  * assert.equal(await other.renew(30_000), true);
  * await other.release();
  * ```
+ *
+ * @group Leases
  */
 export interface Lease {
   /** Extends the lease to `ttlMs` from now; `false` when it was lost (expired and taken). */
@@ -56,6 +58,8 @@ export interface Lease {
  * assert.equal(await rebuild(), true); // released: free again
  * assert.equal(runs, 2);
  * ```
+ *
+ * @group Leases
  */
 export interface LeaseProvider {
   /** Takes `name` for `ttlMs` if nobody holds it; `null` otherwise. */

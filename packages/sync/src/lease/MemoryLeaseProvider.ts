@@ -24,6 +24,8 @@ import type { Lease, LeaseProvider } from './LeaseProvider.js';
  * await Promise.all([a.check(), b.check()]);
  * assert.equal(runs, 2);
  * ```
+ *
+ * @group Leases
  */
 export class MemoryLeaseProvider implements LeaseProvider {
   readonly #held = new Map<string, { owner: number; until: number }>();

@@ -23,6 +23,8 @@
  * assert.equal(calls, 2); // one script per call: acquire, release
  * await redis.quit();
  * ```
+ *
+ * @group Leases
  */
 export interface RedisLeaseClient {
   /** Runs a Lua script. */

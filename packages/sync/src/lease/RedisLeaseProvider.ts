@@ -36,6 +36,8 @@ const RELEASE =
  * await next.release();
  * await redis.quit();
  * ```
+ *
+ * @group Leases
  */
 export class RedisLeaseProvider implements LeaseProvider {
   readonly #client: RedisLeaseClient;

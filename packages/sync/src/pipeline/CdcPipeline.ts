@@ -55,6 +55,8 @@ import { TransportSink } from './TransportSink.js';
  * await pool.query('DROP DATABASE doc_cdc_pipeline');
  * await pool.end();
  * ```
+ *
+ * @group Pipeline
  */
 export class CdcPipeline {
   /** Typed events. */

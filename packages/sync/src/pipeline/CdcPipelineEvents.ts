@@ -36,6 +36,8 @@
  * await pool.query('DROP TABLE doc_pipeline_events');
  * await pool.end();
  * ```
+ *
+ * @group Pipeline
  */
 export interface CdcPipelineEvents {
   /** The source runs. */

@@ -47,6 +47,8 @@ import type { TransportSinkOptions } from './TransportSinkOptions.js';
  * await pipeline.stop();
  * await subscription.close();
  * ```
+ *
+ * @group Pipeline
  */
 export interface CdcPipelineOptions {
   /** Where changes come from: a BinlogSource, OutboxSource or SnapshotSource of `@mallkit/sync/mysql`, or your own. */

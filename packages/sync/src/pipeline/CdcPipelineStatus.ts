@@ -30,6 +30,8 @@
  * await pipeline.stop();
  * assert.equal(pipeline.status().state, 'stopped');
  * ```
+ *
+ * @group Pipeline
  */
 export interface CdcPipelineStatus {
   /** `'idle'` before start, `'running'`, `'stopping'`, `'stopped'`; `'failed'` when the source could not start. */

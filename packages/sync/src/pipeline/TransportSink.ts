@@ -38,6 +38,8 @@ import type { TransportSinkOptions } from './TransportSinkOptions.js';
  * assert.deepEqual(JSON.parse(received[0]?.body ?? ''), change);
  * await subscription.close();
  * ```
+ *
+ * @group Pipeline
  */
 export class TransportSink implements ChangeSink {
   readonly #transport: MessageTransport;

@@ -29,6 +29,8 @@ import type { MessageTransport } from '../transport/MessageTransport.js';
  * assert.deepEqual(bodies, ['shop.stock sku-1 {"qty":9}', 'shop.reserved sku-1 {"qty":2}']);
  * await subscription.close();
  * ```
+ *
+ * @group Pipeline
  */
 export interface TransportSinkOptions {
   /** Where the changes go, e.g. the Redis Streams transport of `@mallkit/sync/redis`. */

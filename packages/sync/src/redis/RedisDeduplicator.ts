@@ -43,6 +43,8 @@ import type { RedisDeduplicatorOptions } from './RedisDeduplicatorOptions.js';
  * await consumer.stop();
  * await redis.quit();
  * ```
+ *
+ * @group Deduplication
  */
 export class RedisDeduplicator implements Deduplicator {
   readonly #redis: RedisDeduplicatorOptions['redis'];

@@ -28,6 +28,8 @@ import type { RedisStreamClient } from './RedisStreamClient.js';
  * await redis.del(mark);
  * await redis.quit();
  * ```
+ *
+ * @group Deduplication
  */
 export interface RedisDeduplicatorOptions {
   /** Your ioredis `Redis` or `Cluster` (only `call` is used); never closed. Required. */

@@ -24,6 +24,8 @@
  * await client.call('del', stream);
  * await redis.quit();
  * ```
+ *
+ * @group Transport
  */
 export interface RedisStreamPipeline {
   /** Queues a command. */
@@ -65,6 +67,8 @@ export interface RedisStreamPipeline {
  * await subscription.close(); // closes the connections the transport opened (duplicate())
  * await cluster.quit();
  * ```
+ *
+ * @group Transport
  */
 export interface RedisStreamClient {
   /** Sends one command (routed by its key on a Cluster); resolves to the reply. */

@@ -88,6 +88,8 @@ const NAME = 'RedisStreamTransport';
  * await subscription.close();
  * await redis.quit();
  * ```
+ *
+ * @group Transport
  */
 export class RedisStreamTransport implements MessageTransport, DeadLetterSource, LagSource {
   /** Typed events, also on `diagnostics_channel` as `mallkit:sync:transport:<name>`. */

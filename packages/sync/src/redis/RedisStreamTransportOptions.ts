@@ -37,6 +37,8 @@ import type { RedisStreamClient } from './RedisStreamClient.js';
  * await subscription.close();
  * await redis.quit();
  * ```
+ *
+ * @group Transport
  */
 export interface RedisStreamTransportOptions {
   /**

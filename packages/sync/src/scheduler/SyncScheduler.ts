@@ -35,6 +35,8 @@ import type { SyncSchedulerOptions } from './SyncSchedulerOptions.js';
  * assert.equal(runs, 1);
  * await nightly.stop();
  * ```
+ *
+ * @group Scheduler
  */
 export class SyncScheduler {
   /** Typed events. */

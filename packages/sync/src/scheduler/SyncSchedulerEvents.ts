@@ -37,6 +37,8 @@
  *   'finished in 0 ms',
  * ]);
  * ```
+ *
+ * @group Scheduler
  */
 export interface SyncSchedulerEvents {
   /** This node took the period's lease and started the job. */

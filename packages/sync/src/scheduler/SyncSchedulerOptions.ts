@@ -28,6 +28,8 @@ import type { LeaseProvider } from '../lease/LeaseProvider.js';
  * assert.equal(signals[0]?.aborted, false); // aborts when the lease is lost: honour it in long jobs
  * await scheduler.stop();
  * ```
+ *
+ * @group Scheduler
  */
 export interface SyncSchedulerOptions {
   /** Name of the job: the lease of each period is `<name>:<period start>`. */

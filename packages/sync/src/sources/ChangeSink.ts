@@ -39,6 +39,8 @@ import type { ChangeEvent } from '../changes/ChangeEvent.js';
  * await pool.query('DROP TABLE doc_change_sink');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface ChangeSink {
   /** Hands over a batch, in order; resolves once it is durably accepted. */

@@ -35,6 +35,8 @@ import type { ChangeSink } from './ChangeSink.js';
  * assert.equal(pipeline.status().published, 2);
  * assert.equal(await checkpoints.load('legacy-prices'), '2'); // a restart sends nothing again
  * ```
+ *
+ * @group Sources
  */
 export interface ChangeSource {
   /** Name, used in change ids, checkpoints, events and metrics. */

@@ -27,6 +27,8 @@
  * assert.equal(letter?.deliveries, 1);
  * assert.match(letter?.reason ?? '', /printer jammed/);
  * ```
+ *
+ * @group Transport
  */
 export interface DeadLetter {
   /** The topic it was published to. */

@@ -36,6 +36,8 @@ import type { DeadLetter } from './DeadLetter.js';
  * assert.deepEqual(sent, ['welcome-1']);
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface DeadLetterSource {
   /** The oldest `limit` dead letters of `topic`, oldest first. */

@@ -29,6 +29,8 @@ import type { Delivery } from './StreamMessage.js';
  * assert.deepEqual(letters.map((letter) => [letter.id, letter.reason]), [['r-2', 'too long']]);
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface DeadLetterRequest {
   /** The message, as it was handed to the handler. */
@@ -74,6 +76,8 @@ export interface DeadLetterRequest {
  * assert.equal((await transport.deadLetters('orders'))[0]?.id, 'o-2');
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface DeliveryOutcome {
   /** Messages to dead-letter rather than acknowledge as processed. @default [] */

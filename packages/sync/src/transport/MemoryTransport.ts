@@ -54,6 +54,8 @@ interface Topic {
  * assert.equal((await transport.consumerLag('orders', 'mailer')).messages, 0);
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export class MemoryTransport implements MessageTransport, DeadLetterSource, LagSource {
   /** Typed events, also on `diagnostics_channel` as `mallkit:sync:transport:<name>`. */

@@ -25,6 +25,8 @@
  *
  * assert.throws(() => new MemoryTransport({ partitions: 0 }), { code: 'INVALID_OPTION' });
  * ```
+ *
+ * @group Transport
  */
 export interface MemoryTransportOptions {
   /**

@@ -27,6 +27,8 @@ import type { SubscribeOptions } from './SubscribeOptions.js';
  * assert.deepEqual(ids, ['ship-3']); // the group resumes where it stopped
  * await second.close();
  * ```
+ *
+ * @group Transport
  */
 export interface Subscription {
   /** Stops fetching, waits for the handler's batch in flight, leaves unacknowledged messages pending. */
@@ -59,6 +61,8 @@ export interface Subscription {
  * assert.equal(indexed.get('sku-1'), 'phone');
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 // biome-ignore lint/suspicious/noConfusingVoidType: a plain `async () => {}` handler must fit
 export type DeliveryHandler = (batch: readonly Delivery[]) => Promise<void | DeliveryOutcome>;
@@ -93,6 +97,8 @@ export type DeliveryHandler = (batch: readonly Delivery[]) => Promise<void | Del
  * assert.deepEqual(ids, ['paid:order-5']);
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface MessageTransport {
   /** Appends messages; resolves once they are durably accepted. */

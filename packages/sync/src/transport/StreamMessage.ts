@@ -20,6 +20,8 @@
  * const lag = await transport.consumerLag('orders', 'warehouse'); // a group not started yet
  * assert.equal(lag.messages, 2);
  * ```
+ *
+ * @group Transport
  */
 export interface OutgoingMessage {
   /** Partition key: messages of one key are delivered in order, to one consumer at a time. */
@@ -54,6 +56,8 @@ export interface OutgoingMessage {
  * assert.ok((delivery?.publishedAt ?? 0) >= before);
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface Delivery extends OutgoingMessage {
   /** The topic. */

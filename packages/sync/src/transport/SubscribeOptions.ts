@@ -30,6 +30,8 @@
  * assert.deepEqual(sizes, [2, 2, 1]); // this subscription sends 2 at a time
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface SubscribeOptions {
   /**

@@ -23,6 +23,8 @@ import type { DeadLetter } from './DeadLetter.js';
  *   'released orders#1 mailer/node-1',
  * ]);
  * ```
+ *
+ * @group Transport
  */
 export interface PartitionEvent {
   /** The topic. */
@@ -54,6 +56,8 @@ export interface PartitionEvent {
  * assert.equal(event?.partitions, new Set(keys.map((key) => partitionOf(key, 4))).size);
  * assert.ok((event?.ms ?? -1) >= 0);
  * ```
+ *
+ * @group Transport
  */
 export interface PublishedEvent {
   /** The topic. */
@@ -91,6 +95,8 @@ export interface PublishedEvent {
  * );
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface DeliveredEvent extends PartitionEvent {
   /** How many messages. */
@@ -123,6 +129,8 @@ export interface DeliveredEvent extends PartitionEvent {
  * assert.equal(lag.partitions[0]?.lastAckedId, event.lastEntryId); // the group's checkpoint
  * await subscription.close();
  * ```
+ *
+ * @group Transport
  */
 export interface AckedEvent extends PartitionEvent {
   /** How many messages. */
@@ -160,6 +168,8 @@ export interface AckedEvent extends PartitionEvent {
  * assert.deepEqual(deliveries, [2]);
  * await node2.close();
  * ```
+ *
+ * @group Transport
  */
 export interface ClaimedEvent extends PartitionEvent {
   /** How many messages. */
@@ -189,6 +199,8 @@ export interface ClaimedEvent extends PartitionEvent {
  * assert.deepEqual(log.splice(0), ['node-2 gave up 1 (closed)', 'node-1 took 1']);
  * await node1.close();
  * ```
+ *
+ * @group Transport
  */
 export interface AssignmentEvent extends PartitionEvent {
   /** Why it was released: the group rebalanced, the lease was lost, or the subscription closed. */
@@ -224,6 +236,8 @@ export interface AssignmentEvent extends PartitionEvent {
  * await subscription.close();
  * assert.deepEqual(alerts, ['warn: handler']);
  * ```
+ *
+ * @group Transport
  */
 export type TransportStage =
   | 'publish'
@@ -259,6 +273,8 @@ export type TransportStage =
  * assert.ok(event.error instanceof Error);
  * assert.equal(event.error.message, 'CRM rejected the order');
  * ```
+ *
+ * @group Transport
  */
 export interface TransportErrorEvent {
   /** The topic. */
@@ -304,6 +320,8 @@ export interface TransportErrorEvent {
  * assert.deepEqual(seen, ['published', 'delivered', 'acked']);
  * assert.ok(published.some((event) => event.topic === 'doc-events'));
  * ```
+ *
+ * @group Transport
  */
 export interface TransportEvents {
   /** Messages were appended. */

@@ -19,6 +19,8 @@
  * const used = lag.partitions.filter((partition) => partition.messages > 0);
  * assert.deepEqual(used.map((partition) => partition.partition), [p]);
  * ```
+ *
+ * @group Transport
  */
 export function partitionOf(key: string, partitions: number): number {
   let hash = 0x811c9dc5;

@@ -47,6 +47,8 @@ import type { WarehouseChanges, WarehouseSystem } from './WarehouseSystem.js';
  * server.close();
  * await once(server, 'close');
  * ```
+ *
+ * @group Warehouse sync
  */
 export class HttpWarehouseSystem implements WarehouseSystem {
   readonly #base: string;

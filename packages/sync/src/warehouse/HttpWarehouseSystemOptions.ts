@@ -37,6 +37,8 @@
  * server.close();
  * await once(server, 'close');
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface HttpWarehouseSystemOptions {
   /** Base URL of the warehouse system's stock API, e.g. `http://wms.internal/api`. */

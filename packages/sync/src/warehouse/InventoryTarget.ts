@@ -30,6 +30,8 @@
  * assert.deepEqual(report.changed, [{ sku: 'phone-128', warehouse: 'sh-1', from: 10, to: 14 }]);
  * assert.equal(units.get('phone-128'), 14);
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface InventoryTarget {
   /** Current stock of the SKUs, per warehouse. */

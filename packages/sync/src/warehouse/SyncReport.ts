@@ -28,6 +28,8 @@
  * assert.deepEqual(audit, ['phone-128@sh-1: 10 -> 8']);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface CountChange {
   /** The SKU. */
@@ -77,6 +79,8 @@ export interface CountChange {
  * assert.equal((await stock.query(['phone-128']))[0]?.warehouses[0]?.physical, 10); // not undone
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface CountRejection {
   /** The SKU. */
@@ -126,6 +130,8 @@ export interface CountRejection {
  * assert.ok(report.endedAt >= report.startedAt);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface SyncReport {
   /** `full`, `changes` (since a cursor), `skus` (on demand) or `push`. */

@@ -27,6 +27,8 @@
  * assert.deepEqual(view?.warehouses.map((w) => [w.warehouse, w.physical]).sort(), [['bj-2', 3], ['sh-1', 12]]);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface WarehouseCount {
   /** The SKU. */

@@ -49,6 +49,8 @@ const PAGE = 200;
  * assert.equal((await sync.fullSync()).unchanged, 1); // a diff, not a blind overwrite
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export class WarehouseSync {
   /** Typed events. */

@@ -32,6 +32,8 @@ import type { SyncReport } from './SyncReport.js';
  * assert.deepEqual(log, ['skus: 1 changed', 'full failed: Error: WMS unreachable']);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface WarehouseSyncEvents {
   /** A sync finished. */

@@ -36,6 +36,8 @@ import type { WarehouseSystem } from './WarehouseSystem.js';
  * assert.equal(await checkpoints.load('wms-east'), 'c-7'); // the next syncChanges continues here
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface WarehouseSyncOptions {
   /** The warehouse system's adapter. */

@@ -31,6 +31,8 @@ import type { WarehouseCount } from './WarehouseCount.js';
  * assert.deepEqual((await sync.syncChanges()).changed.map((c) => c.sku), ['sku-2']); // from the cursor on
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface WarehouseChanges {
   /** Counts that changed since the cursor given. */
@@ -73,6 +75,8 @@ export interface WarehouseChanges {
  * assert.deepEqual(report.changed.map((change) => change.to), [10, 20, 30]);
  * await db.destroy();
  * ```
+ *
+ * @group Warehouse sync
  */
 export interface WarehouseSystem {
   /** Every count, in pages, for a full sync. */

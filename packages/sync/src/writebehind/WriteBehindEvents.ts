@@ -23,6 +23,8 @@
  * assert.deepEqual([...attempts], [['deductions/SO-1', 3]]);
  * await worker.close();
  * ```
+ *
+ * @group Write-behind
  */
 export interface WriteBehindTaskEvent {
   /** The queue's name. */
@@ -70,6 +72,8 @@ export interface WriteBehindTaskEvent {
  * assert.match(log[3] ?? '', /^junk-1: not a task/);
  * await worker.close();
  * ```
+ *
+ * @group Write-behind
  */
 export interface WriteBehindEvents {
   /** Tasks were enqueued (durably). */

@@ -65,6 +65,8 @@ interface Envelope {
  * await worker.close(); // the task in flight finishes first
  * await redis.quit();
  * ```
+ *
+ * @group Write-behind
  */
 export class WriteBehindQueue<T> {
   /** Typed events, also on `diagnostics_channel` as `mallkit:sync:writebehind:<name>`. */

@@ -40,6 +40,8 @@ import type { MessageTransport } from '../transport/MessageTransport.js';
  * assert.deepEqual(runs.sort(), ['SO-1#1', 'SO-2#1', 'SO-2#2']); // SO-1 ran once
  * await worker.close();
  * ```
+ *
+ * @group Write-behind
  */
 export interface WriteBehindQueueOptions {
   /**

@@ -26,6 +26,8 @@
  * assert.deepEqual(quantities, [1, 3]); // in order per key
  * await worker.close();
  * ```
+ *
+ * @group Write-behind
  */
 export interface WriteBehindTaskInput<T> {
   /**
@@ -70,6 +72,8 @@ export interface WriteBehindTaskInput<T> {
  * assert.ok((seen[1]?.enqueuedAt ?? 0) >= before); // e.g. to measure how far the writes lag
  * await worker.close();
  * ```
+ *
+ * @group Write-behind
  */
 export interface WriteBehindTask<T> {
   /** Its id. */
@@ -117,5 +121,7 @@ export interface WriteBehindTask<T> {
  * await worker.close();
  * db.close();
  * ```
+ *
+ * @group Write-behind
  */
 export type WriteBehindHandler<T> = (task: WriteBehindTask<T>) => Promise<void>;

@@ -29,6 +29,8 @@ import type { KeyRules } from '../../keys/KeyRules.js';
  * await Promise.all(keys.map((key) => cluster.unlink(key)));
  * cluster.disconnect();
  * ```
+ *
+ * @group Cluster batch reads
  */
 export interface ClusterMgetOptions extends KeyRules {
   /**

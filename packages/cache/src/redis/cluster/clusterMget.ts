@@ -74,6 +74,8 @@ import { readBatch } from './readBatch.js';
  * );
  * redis.disconnect();
  * ```
+ *
+ * @group Cluster batch reads
  */
 export async function clusterMget(
   redis: RedisClient,

@@ -32,6 +32,8 @@ import { readBatch } from './readBatch.js';
  * assert.deepEqual(pages, ['<html>home</html>', undefined]);
  * redis.disconnect();
  * ```
+ *
+ * @group Cluster batch reads
  */
 export async function clusterMgetBuffer(
   redis: RedisClient,

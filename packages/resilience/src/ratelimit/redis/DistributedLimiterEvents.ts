@@ -32,6 +32,8 @@ import type { LimiterFallbackEvent } from '../LimiterFallbackEvent.js';
  * ]);
  * await redis.quit();
  * ```
+ *
+ * @group Rate limiting
  */
 export interface DistributedLimiterEvents extends LimiterEvents {
   /** Switched to (`active: true`) or back from (`active: false`) the local fallback. */

@@ -62,6 +62,8 @@ const failureModes: readonly FailureMode[] = ['local', 'open', 'closed'];
  * assert.equal(checkout.stats().redisDecisions, 3);
  * await redis.quit(); // yours: the limiter never closes it
  * ```
+ *
+ * @group Rate limiting
  */
 export class DistributedRateLimiter implements RateLimiter {
   /** The limit's name: part of its Redis keys, and in events and errors. */

@@ -31,6 +31,8 @@ import type { RedisScriptClient } from './RedisScriptClient.js';
  * assert.equal((await logins.acquire()).allowed, false); // fail closed
  * assert.equal(logins.fallbackActive, true);
  * ```
+ *
+ * @group Rate limiting
  */
 export interface DistributedRateLimiterOptions {
   /**

@@ -34,6 +34,8 @@ import type { LimiterStats } from '../LimiterStats.js';
  * });
  * await redis.quit();
  * ```
+ *
+ * @group Rate limiting
  */
 export interface DistributedRateLimiterStats extends LimiterStats {
   /** Whether decisions are made without Redis now. */

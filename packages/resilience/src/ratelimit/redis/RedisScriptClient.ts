@@ -37,6 +37,8 @@
  * assert.equal(limiter.stats().redisDecisions, 2);
  * cluster.disconnect();
  * ```
+ *
+ * @group Rate limiting
  */
 export interface RedisScriptClient {
   /** `EVALSHA sha1 numkeys key… arg…`; rejects with a `NOSCRIPT` error when the script is unknown. */

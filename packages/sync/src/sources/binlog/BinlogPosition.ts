@@ -12,6 +12,8 @@
  * assert.equal(text, 'mariadb-bin.000003:4711');
  * assert.deepEqual(parseBinlogPosition(text), position);
  * ```
+ *
+ * @group Sources
  */
 export interface BinlogPosition {
   /** The binlog file, e.g. `'mariadb-bin.000003'`. */
@@ -38,6 +40,8 @@ export interface BinlogPosition {
  * await pool.query('DROP TABLE doc_format_binlog_position');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export function formatBinlogPosition(position: BinlogPosition): string {
   return `${position.file}:${position.offset}`;
@@ -59,6 +63,8 @@ export function formatBinlogPosition(position: BinlogPosition): string {
  * assert.equal(parseBinlogPosition('4711'), undefined); // not 'file:offset'
  * assert.equal(parseBinlogPosition('mariadb-bin.000003:0'), undefined); // offsets start at 4
  * ```
+ *
+ * @group Sources
  */
 export function parseBinlogPosition(text: string): BinlogPosition | undefined {
   const colon = text.lastIndexOf(':');
@@ -84,6 +90,8 @@ export function parseBinlogPosition(text: string): BinlogPosition | undefined {
  * assert.ok(compareBinlogPositions(checkpoint, oldestKept) < 0);
  * assert.equal(compareBinlogPositions({ file: 'mariadb-bin.000010', offset: 4 }, oldestKept), 0);
  * ```
+ *
+ * @group Sources
  */
 export function compareBinlogPositions(a: BinlogPosition, b: BinlogPosition): number {
   if (a.file !== b.file) {

@@ -88,6 +88,8 @@ import { schemaFilters, snapshotTablesOf } from './schemaFilters.js';
  * await pool.query('DROP DATABASE doc_binlog_source');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export class BinlogSource implements ChangeSource {
   /** Name of the source: checkpoint key, `ChangeEvent.source`, event field. */

@@ -36,6 +36,8 @@
  * await pool.query('DROP DATABASE doc_binlog_events');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface BinlogSourceEvents {
   /** Reading started (or restarted after a reconnect) at `position`. */

@@ -46,6 +46,8 @@ import type { ChangeFilterOptions } from '../../filters/ChangeFilterOptions.js';
  * await pool.query('DROP DATABASE doc_binlog_options');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface BinlogSourceOptions {
   /**

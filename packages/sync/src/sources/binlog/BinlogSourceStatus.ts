@@ -31,6 +31,8 @@
  * await pool.query('DROP DATABASE doc_binlog_status');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface BinlogSourceStatus {
   /** `'idle'`, `'starting'`, `'snapshot'` (reading a snapshot), `'running'`, `'reconnecting'`, `'stopped'`, `'failed'`. */

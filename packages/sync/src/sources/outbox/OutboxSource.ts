@@ -76,6 +76,8 @@ class PublishRejected extends Error {}
  * await pool.query('DROP TABLE doc_outbox_source');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export class OutboxSource implements ChangeSource {
   /** Name of the source, in change ids and events. */

@@ -34,6 +34,8 @@
  * await pool.query('DROP TABLE doc_outbox_events');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface OutboxSourceEvents {
   /** The relay runs. */

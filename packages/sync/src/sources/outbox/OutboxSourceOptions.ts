@@ -44,6 +44,8 @@ import type { Pool } from 'mysql2/promise';
  * await pool.query('DROP TABLE doc_outbox_options');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface OutboxSourceOptions {
   /** Your mysql2 pool (promise API); the relay borrows one connection while it runs and never ends the pool. */

@@ -19,6 +19,8 @@ import { quoteIdentifier, quoteTable } from '../../mysql/quoteTable.js';
  * assert.match(ddl, /^CREATE TABLE IF NOT EXISTS `shop`\.`outbox`/);
  * assert.match(ddl, /aggregate_key VARCHAR\(255\) NOT NULL/); // the partition key
  * ```
+ *
+ * @group Sources
  */
 export function outboxTableDdl(table = 'outbox'): string {
   const dot = table.lastIndexOf('.');
@@ -58,6 +60,8 @@ export function outboxTableDdl(table = 'outbox'): string {
  * await pool.query('DROP TABLE doc_create_outbox');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export async function createOutboxTable(pool: Pool, table = 'outbox'): Promise<void> {
   await pool.query(outboxTableDdl(table));

@@ -25,6 +25,8 @@ import { quoteTable } from '../../mysql/quoteTable.js';
  * await pool.query('DROP TABLE doc_outbox_message');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface OutboxMessage {
   /** Topic it is published to (`ChangeEvent.table`). */
@@ -60,6 +62,8 @@ export interface OutboxMessage {
  * assert.match(statements[0]?.sql ?? '', /^INSERT INTO `outbox` \(topic, aggregate_key, payload\)/);
  * assert.deepEqual(statements[0]?.values.slice(0, 3), ['orders', 'SO-1', '{"status":"paid"}']);
  * ```
+ *
+ * @group Sources
  */
 export interface OutboxWriter {
   /** Runs `sql` with `?` placeholders bound to `values`. */
@@ -107,6 +111,8 @@ export interface OutboxWriter {
  * await pool.query('DROP TABLE doc_write_outbox, doc_write_outbox_orders');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export async function writeOutbox(
   connection: OutboxWriter,

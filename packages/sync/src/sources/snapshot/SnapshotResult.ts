@@ -28,6 +28,8 @@
  * await pool.query('DROP DATABASE doc_snapshot_result');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface SnapshotResult {
   /**

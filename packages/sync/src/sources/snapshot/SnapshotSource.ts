@@ -66,6 +66,8 @@ import type { SnapshotSourceOptions } from './SnapshotSourceOptions.js';
  * await pool.query('DROP DATABASE doc_snapshot_source');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export class SnapshotSource implements ChangeSource {
   /** Name of the source, in change ids and events. */

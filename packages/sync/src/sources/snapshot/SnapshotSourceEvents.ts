@@ -35,6 +35,8 @@ import type { SnapshotResult } from './SnapshotResult.js';
  * await pool.query('DROP DATABASE doc_snapshot_events');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface SnapshotSourceEvents {
   /** The consistent snapshot is open; rows follow. */

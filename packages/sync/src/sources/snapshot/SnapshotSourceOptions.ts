@@ -39,6 +39,8 @@ import type { CheckpointStore } from '../../checkpoints/CheckpointStore.js';
  * await pool.query('DROP DATABASE doc_snapshot_options');
  * await pool.end();
  * ```
+ *
+ * @group Sources
  */
 export interface SnapshotSourceOptions {
   /** Your mysql2 pool (promise API); the snapshot borrows one connection for its transaction and never ends the pool. */
