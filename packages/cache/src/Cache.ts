@@ -5,7 +5,7 @@ import type { CacheOptions } from './CacheOptions.js';
 import type { CacheStats } from './CacheStats.js';
 import type { Entry } from './entry/Entry.js';
 import { CacheError } from './errors/CacheError.js';
-import type { HotKeySource } from './HotKeySource.js';
+import type { HotKeyEntry, HotKeySource } from './HotKeySource.js';
 import type { KeyRules } from './keys/KeyRules.js';
 import { requireKey, requireKeys } from './keys/requireKeys.js';
 import { L1 } from './l1/L1.js';
@@ -178,9 +178,11 @@ export class Cache<T> {
     const policy =
       s.policy ?? new DependencyPolicy({ name: `cache:${s.namespace}:l2`, preset: 'redis' });
     this.#t = new Tiers(s, this.#l1, policy, this.#count, this.events);
-    this.#unwatchHot = s.hotKeys?.onChange((change) =>
-      this.#onHotChange(change.key, change.hot, change.source ?? 'local'),
-    );
+    this.#unwatchHot = s.hotKeys?.onChange((change) => {
+      // A detector shared with other caches tells every one of them: keep this namespace's.
+      if (change.namespace !== undefined && change.namespace !== s.namespace) return;
+      this.#onHotChange(change.key, change.hot, change.source ?? 'local');
+    });
     if (s.broadcast) {
       this.#broadcaster = new Broadcaster(s.broadcast.bus, s.namespace, s.broadcast, {
         invalidate: (keys) => {
@@ -191,7 +193,7 @@ export class Cache<T> {
         },
         clear: (reason) => this.#clearLocal(reason),
         hot: (keys, ttlMs) => {
-          for (const key of keys) this.#hot?.markHot(key, ttlMs);
+          for (const key of keys) this.#hot?.markHot(key, ttlMs, this.namespace);
         },
         error: (error) => this.#error('broadcast', error),
       });
@@ -202,7 +204,9 @@ export class Cache<T> {
         // still hot here every half TTL so it stays promoted everywhere while it is hot.
         this.#reannounce = setInterval(
           () => {
-            this.#shareHot(hot.hotKeys().flatMap((k) => (k.source === 'local' ? [k.key] : [])));
+            this.#shareHot(
+              this.#hotEntries().flatMap((k) => (k.source === 'local' ? [k.key] : [])),
+            );
           },
           Math.max(100, hot.promotionTtlMs / 2),
         );
@@ -232,7 +236,7 @@ export class Cache<T> {
     } catch (error) {
       return Promise.reject(error);
     }
-    this.#hot?.record(key);
+    this.#hot?.record(key, this.namespace);
     const held = this.#l1?.get(key);
     if (held !== undefined && held.freshUntil > this.#clock.now())
       return Promise.resolve(this.#t.answer(key, held, 'l1'));
@@ -256,7 +260,7 @@ export class Cache<T> {
     const now = this.#clock.now();
     const stale = new Map<string, Entry<T>>();
     keys.forEach((key, i) => {
-      this.#hot?.record(key);
+      this.#hot?.record(key, this.namespace);
       const held = this.#l1?.get(key);
       if (held !== undefined && held.freshUntil > now) {
         results[i] = this.#t.answer(key, held, 'l1');
@@ -305,13 +309,25 @@ export class Cache<T> {
   /**
    * Stores `value` for `key` in L2 and L1 and tells other nodes to drop their copy.
    * For cache-aside writes prefer updating the database, then {@link Cache.invalidate}.
+   *
+   * Rejects with `L2_UNAVAILABLE` (cause: the Redis or policy error, also reported by
+   * the `l2.error` event) if L2 could not store the value, including while the L2
+   * circuit is open: other nodes may then still read the old L2 value. This node then
+   * drops `key` from its L1 rather than serve a value no other node can see, and the
+   * broadcast is sent regardless, so every node reads what L2 holds.
    */
   async set(key: string, value: T, options: SetOptions = {}): Promise<void> {
     if (this.#closed) throw closedError(this.namespace);
     requireKey(key, this.#keyRules.maxKeyLength);
     if (this.#loading(key)) this.#t.dirty.add(key);
-    await this.#t.store([[key, value]], options.ttlMs, true);
+    const failure = await this.#t.store([[key, value]], options.ttlMs, true);
+    if (failure !== undefined) this.#l1?.delete(key);
     await this.#broadcast([key]);
+    if (failure !== undefined) {
+      throw new CacheError('L2_UNAVAILABLE', `could not write 1 key of "${this.namespace}" to L2`, {
+        cause: failure.error,
+      });
+    }
   }
 
   /**
@@ -375,7 +391,7 @@ export class Cache<T> {
       l1Entries: this.#l1?.size ?? 0,
       l1Clears: c.l1Clears,
       broadcast: { sent: b?.sent ?? 0, received: b?.received ?? 0, gaps: b?.gaps ?? 0 },
-      hotKeys: this.#hot?.hotCount ?? 0,
+      hotKeys: this.#hotEntries().length,
     };
   }
 
@@ -393,11 +409,12 @@ export class Cache<T> {
     loader: Loader<T> | undefined,
     held: Entry<T> | undefined,
   ): Promise<T | undefined> {
-    const [fromL2] = await this.#t.readL2([key]);
+    const [read] = await this.#t.readL2([key]);
+    const fromL2 = read?.entry;
     const now = this.#clock.now();
-    if (fromL2 !== undefined && fromL2.freshUntil > now) {
-      this.#t.fillL1(key, fromL2, now);
-      return this.#t.answer(key, fromL2, 'l2');
+    if (read !== undefined && read.entry.freshUntil > now) {
+      this.#t.fillL1(key, read.entry, now, read.bytes);
+      return this.#t.answer(key, read.entry, 'l2');
     }
     const stale = newest(fromL2, held, now);
     if (!loader) {
@@ -434,10 +451,11 @@ export class Cache<T> {
     const missing: string[] = [];
     const stale = new Map<string, Entry<T>>();
     keys.forEach((key, i) => {
-      const entry = fromL2[i];
-      if (entry !== undefined && entry.freshUntil > now) {
-        this.#t.fillL1(key, entry, now);
-        out.set(key, this.#t.answer(key, entry, 'l2'));
+      const read = fromL2[i];
+      const entry = read?.entry;
+      if (read !== undefined && read.entry.freshUntil > now) {
+        this.#t.fillL1(key, read.entry, now, read.bytes);
+        out.set(key, this.#t.answer(key, read.entry, 'l2'));
         return;
       }
       const old = newest(entry, heldStale.get(key), now);
@@ -538,6 +556,12 @@ export class Cache<T> {
     this.#broadcaster
       ?.hot(keys, hot.promotionTtlMs)
       .catch((error: unknown) => this.#error('broadcast', error));
+  }
+
+  /** The keys hot now in this namespace (all of them, from a source without namespaces). */
+  #hotEntries(): readonly HotKeyEntry[] {
+    const entries = this.#hot?.hotKeys() ?? [];
+    return entries.filter((k) => k.namespace === undefined || k.namespace === this.namespace);
   }
 
   #error(operation: CacheEvents['error']['operation'], error: unknown): void {

@@ -306,7 +306,9 @@ export interface CacheInvalidateEvent extends CacheEventBase {
 }
 
 /**
- * A key was promoted to, or demoted from, L1 as hot.
+ * A key of this cache's namespace was promoted to, or demoted from, L1 as hot. A
+ * detector shared by several caches counts each namespace apart, and each cache emits
+ * only its own keys.
  *
  * @example
  * ```ts

@@ -267,7 +267,8 @@ export interface CacheOptions<T> {
   stampedeLock?: StampedeLockOptions | false;
   /**
    * Guards every L2 call (deadline, breaker, bulkhead). With Redis down, reads answer
-   * from L1 or the loader within its deadline.
+   * from L1 or the loader within its deadline; `set` and `invalidate` reject with
+   * `L2_UNAVAILABLE`.
    * @default `new DependencyPolicy({ name: 'cache:<namespace>:l2', preset: 'redis' })`
    */
   policy?: DependencyPolicy;
@@ -277,8 +278,9 @@ export interface CacheOptions<T> {
    */
   broadcast?: BroadcastOptions | false;
   /**
-   * Hot-key detection (a `HotKeyDetector`, shareable by the caches of one process), or
-   * `false`. Every read is recorded; promoted keys are kept fresh in L1 for the
+   * Hot-key detection (a `HotKeyDetector`, shareable by the caches of one process: it
+   * counts each namespace's keys apart), or `false`. Every read is recorded with the
+   * namespace; promoted keys are kept fresh in L1 for the
    * detector's promotion TTL (at most 15 s), and with `broadcast.shareHotKeys` every
    * node promotes them.
    * @default false

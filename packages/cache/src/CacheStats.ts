@@ -61,6 +61,9 @@ export interface CacheStats {
     /** Lost messages detected. */
     gaps: number;
   };
-  /** Keys hot now, by the local detector or other nodes. */
+  /**
+   * Keys of this namespace hot now, by the local detector or other nodes (a detector
+   * shared with other caches counts each namespace apart).
+   */
   hotKeys: number;
 }

@@ -28,6 +28,12 @@
 export interface HotKeyChange {
   /** The key, without namespace. */
   key: string;
+  /**
+   * The namespace the key was counted or marked in, when one was given (a cache always
+   * gives its own). A cache ignores changes of other namespaces; a change without one
+   * applies to every cache of the source.
+   */
+  namespace?: string;
   /** True when promoted, false when demoted. */
   hot: boolean;
   /**
@@ -71,6 +77,8 @@ export interface HotKeyChange {
 export interface HotKeyEntry {
   /** The key, without namespace. */
   key: string;
+  /** Its namespace, as in {@link HotKeyChange.namespace}; absent: every cache's. */
+  namespace?: string;
   /** Found hot by this node's counting, or marked hot for another node. */
   source: 'local' | 'remote';
 }
@@ -119,17 +127,27 @@ export interface HotKeyEntry {
  * @group Cache
  */
 export interface HotKeySource {
-  /** Counts one access to `key`. Called on every read: must be cheap. */
-  record(key: string): void;
-  /** Whether `key` is hot now. */
-  isHot(key: string): boolean;
-  /** Makes `key` hot for `ttlMs` (capped), e.g. because another node found it hot. */
-  markHot(key: string, ttlMs: number): void;
+  /**
+   * Counts one access to `key` of `namespace` (the cache passes its own). Called on every
+   * read: must be cheap. A source shared by several caches should count per namespace
+   * and key; one that ignores `namespace` counts per bare key for all of them.
+   */
+  record(key: string, namespace?: string): void;
+  /** Whether `key` (of `namespace`, when given) is hot now. */
+  isHot(key: string, namespace?: string): boolean;
+  /**
+   * Makes `key` (of `namespace`, when given) hot for `ttlMs` (capped), e.g. because
+   * another node found it hot.
+   */
+  markHot(key: string, ttlMs: number, namespace?: string): void;
   /** How long a hot key stays fresh in L1, in ms (at most 15 000). */
   readonly promotionTtlMs: number;
-  /** Keys hot now. */
+  /**
+   * Keys hot now, in every namespace. A cache's `stats().hotKeys` counts the entries of
+   * {@link HotKeySource.hotKeys} of its own namespace instead.
+   */
   readonly hotCount: number;
-  /** The keys hot now, with who found them hot. */
+  /** The keys hot now, with who found them hot and, when known, their namespace. */
   hotKeys(): readonly HotKeyEntry[];
   /** Calls `listener` on every promotion and demotion; returns an unsubscribe function. */
   onChange(listener: (change: HotKeyChange) => void): () => void;

@@ -6,7 +6,7 @@ import { harness } from '@mallkit/internal-harness/vitest';
 import { DependencyPolicy } from '@mallkit/resilience';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCache } from '../src/index.js';
+import { createCache, isCacheError } from '../src/index.js';
 import { RedisBus, RedisL2 } from '../src/redis/index.js';
 
 describe('Redis stopped mid-test', () => {
@@ -48,6 +48,34 @@ describe('Redis stopped mid-test', () => {
     expect(cold).toEqual(Array.from({ length: 20 }, (_, i) => `db ${i}`));
     expect(loads).toBe(20);
     expect(cache.stats().l2Errors).toBeGreaterThanOrEqual(20);
+    await server.restart();
+    await cache.close();
+  });
+
+  it('set rejects with L2_UNAVAILABLE while Redis is down, and this node keeps no copy', async () => {
+    const policy = new DependencyPolicy({
+      name: 'l2-set',
+      preset: 'redis',
+      timeoutMs: 50,
+      retry: false,
+    });
+    const cache = createCache<string>({ namespace: 'faults-set', l2: new RedisL2(client), policy });
+    if (client.status !== 'ready') await once(client, 'ready'); // back from the previous test
+    await cache.set('banner', 'spring sale');
+    const failures: unknown[] = [];
+    cache.events.on('l2.error', (e) => e.operation === 'set' && failures.push(e.error));
+    const reconnecting = once(client, 'reconnecting');
+    await server.kill();
+    await reconnecting;
+
+    const error = await cache.set('banner', 'summer sale').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isCacheError(error) && error.code).toBe('L2_UNAVAILABLE');
+    expect(isCacheError(error) && error.cause).toBe(failures[0]); // what l2.error reported
+    expect(failures).toHaveLength(1);
+    expect(cache.stats().l1Entries).toBe(0); // dropped: other nodes cannot read 'summer sale'
     await server.restart();
     await cache.close();
   });

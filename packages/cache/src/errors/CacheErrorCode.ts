@@ -6,7 +6,9 @@
  *   reported by the `value.tooLarge` event;
  * - `SERIALIZATION`: a value could not be serialized (a stored value that cannot be
  *   parsed reads as a miss);
- * - `L2_UNAVAILABLE`: Redis failed or timed out and nothing could answer instead;
+ * - `L2_UNAVAILABLE`: Redis failed, timed out or had its circuit open where the caller
+ *   must know: `invalidate` could not delete, `set` could not store, `clusterMget` could
+ *   not read (reads through the cache never throw it: they fall back to the loader);
  * - `INVALID_OPTION`: a component was built with an invalid option;
  * - `CLOSED`: the cache was used after `close()`.
  *

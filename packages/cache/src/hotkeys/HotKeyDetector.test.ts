@@ -304,4 +304,69 @@ describe('HotKeyDetector', () => {
     expect(ok.stats()).toMatchObject({ hot: 8, rejected: 1 });
     ok.close();
   });
+
+  it('counts, promotes and demotes a key per namespace; a key without one applies to all', () => {
+    const { clock, detector, events } = setup({ windowMs: 1000, hotThreshold: 100 });
+    const read = (key: string, namespace: string | undefined, n: number) => {
+      for (let i = 0; i < n; i++) detector.record(key, namespace);
+    };
+    read('sku-1', 'product', 60);
+    read('sku-1', 'stock', 60);
+    clock.advance(250);
+    detector.tick(); // 120 reads of sku-1, but 60 in each namespace: hot in neither
+    expect(events).toEqual([]);
+
+    read('sku-1', 'product', 60);
+    clock.advance(250);
+    detector.tick(); // 120 in product
+    expect(events).toEqual([
+      {
+        key: 'sku-1',
+        namespace: 'product',
+        hot: true,
+        rate: 120,
+        source: 'local',
+        reason: 'detected',
+      },
+    ]);
+    expect(detector.isHot('sku-1', 'product')).toBe(true);
+    expect(detector.isHot('sku-1', 'stock')).toBe(false);
+    expect(detector.isHot('sku-1')).toBe(true); // in some namespace
+    expect(detector.hotKeys()).toEqual([
+      {
+        key: 'sku-1',
+        namespace: 'product',
+        count: 120,
+        rate: 120,
+        source: 'local',
+        markedUntil: 0,
+      },
+    ]);
+
+    expect(detector.markHot('sku-1', 1000, 'stock')).toBe(true); // another node's finding
+    expect(events.at(-1)).toMatchObject({
+      key: 'sku-1',
+      namespace: 'stock',
+      hot: true,
+      source: 'remote',
+    });
+    expect(detector.isHot('sku-1', 'stock')).toBe(true);
+    expect(detector.isHot('sku-1', 'price')).toBe(false);
+    detector.markHot('sku-9', 1000); // no namespace: hot for every namespace
+    expect(detector.isHot('sku-9', 'price')).toBe(true);
+    expect(events.at(-1)).not.toHaveProperty('namespace');
+    expect(detector.hotCount).toBe(3);
+
+    clock.advance(1000);
+    detector.tick(); // the marks expire at once; product's count fades out of the window
+    expect(
+      events.slice(-3).map(({ key, namespace, hot, reason }) => [key, namespace, hot, reason]),
+    ).toEqual([
+      ['sku-1', 'stock', false, 'expired'],
+      ['sku-9', undefined, false, 'expired'],
+      ['sku-1', 'product', false, 'cooled'],
+    ]);
+    expect(detector.hotCount).toBe(0);
+    detector.close();
+  });
 });

@@ -4,33 +4,29 @@ import type { HotKeyDetectorOptions } from './HotKeyDetectorOptions.js';
 import type { HotKeyDetectorStats } from './HotKeyDetectorStats.js';
 import type { HotKeyEvent } from './HotKeyEvent.js';
 import type { HotKeyInfo } from './HotKeyInfo.js';
+import { HotKeyTable, type HotState } from './HotKeyTable.js';
 import {
   type HotKeyDetectorSettings,
   resolveHotKeyDetectorOptions,
 } from './resolveHotKeyDetectorOptions.js';
 import { WindowedTopK } from './WindowedTopK.js';
 
-/** Why and how long one key is hot. */
-interface HotState {
-  /** Its top-K slot (pinned) while this node's traffic keeps it hot, else -1. */
-  slot: number;
-  /** Clock time until which markHot keeps it hot; 0 when not marked. */
-  until: number;
-}
-
 /**
  * Finds the keys that are hot on this node right now — a phone at launch, a flash-sale
  * item — so that the cache can hold them in L1 for a short TTL, and forgets them when
  * they cool. Pass it as `hotKeys` to a cache (with `l1: { admission: 'hot' }` to keep
- * only hot keys in L1); one detector can serve every cache of a process.
+ * only hot keys in L1); one detector can serve every cache of a process. Each cache
+ * passes its namespace, and the detector counts, promotes and demotes per namespace and
+ * key: `'sku-1'` read in a product cache and in a stock cache is two keys, each with
+ * its own count (`capacity` and `maxHotKeys` are shared by all of them).
  *
  * How it works: accesses go into a top-K of `capacity` candidates counted exactly per
  * sub-window of a sliding window, fed by a Count-Min sketch (conservative update, aged
  * every sub-window) that admits a key only once it is frequent enough to displace the
  * least frequent candidate. Memory is fixed by `capacity`, whatever the number of
- * distinct keys. {@link HotKeyDetector.record} costs one map lookup for a candidate,
- * plus a hash and four counter updates for any other key; {@link HotKeyDetector.isHot}
- * one map lookup; neither allocates. At the end of every sub-window the candidates are
+ * distinct keys. {@link HotKeyDetector.record} costs two map lookups (namespace, key)
+ * for a candidate, plus a hash and four counter updates for any other key;
+ * {@link HotKeyDetector.isHot} with a namespace at most four; neither allocates. At the end of every sub-window the candidates are
  * evaluated: a key with at least `hotThreshold` accesses in the window is promoted
  * (hottest first, at most `maxHotKeys` hot), a hot key with fewer than
  * `coolThreshold` is demoted.
@@ -78,7 +74,7 @@ export class HotKeyDetector implements HotKeySource {
   readonly #s: HotKeyDetectorSettings;
   readonly #clock: Clock;
   readonly #topK: WindowedTopK;
-  readonly #hot = new Map<string, HotState>();
+  readonly #hot = new HotKeyTable();
   readonly #listeners = new Set<(event: HotKeyEvent) => void>();
   /** Scratch space of each evaluation: candidate slots and their window counts. */
   readonly #candidates: Int32Array;
@@ -111,17 +107,27 @@ export class HotKeyDetector implements HotKeySource {
     return this.#hot.size;
   }
 
-  /** Counts one access to `key`. Call it on every read: no allocation, constant memory. */
-  record(key: string): void {
+  /**
+   * Counts one access to `key`, in `namespace` when given (a cache gives its own): the
+   * same key in two namespaces is counted as two keys, and promoted in its namespace
+   * only. Call it on every read: no allocation, constant memory.
+   */
+  record(key: string, namespace?: string): void {
     if (this.#closed) return;
     this.#recorded++;
-    this.#topK.record(key);
+    this.#topK.record(key, namespace ?? '');
   }
 
-  /** Whether `key` is hot now. One map lookup. */
-  isHot(key: string): boolean {
-    const state = this.#hot.get(key);
-    return state !== undefined && (state.slot >= 0 || state.until > this.#clock.now());
+  /**
+   * Whether `key` is hot now: in `namespace` (or without a namespace, which applies to
+   * all of them) when one is given, as a cache does; in any namespace otherwise. With a
+   * namespace, no allocation.
+   */
+  isHot(key: string, namespace?: string): boolean {
+    const hot = this.#hot;
+    if (namespace) return this.#live(hot.get(key, namespace)) || this.#live(hot.get(key, ''));
+    for (const ns of hot.namespaces()) if (this.#live(hot.get(key, ns))) return true;
+    return false;
   }
 
   /**
@@ -130,14 +136,16 @@ export class HotKeyDetector implements HotKeySource {
    * `ttlMs` that is not > 0, and refuses (returns false) a new key while `maxHotKeys`
    * keys are hot. When the mark ends the key is demoted (at the next evaluation;
    * {@link HotKeyDetector.isHot} says false at once) unless this node's own traffic
-   * keeps it hot.
+   * keeps it hot. With `namespace`, only `key` of that namespace is marked (as a cache
+   * does for a key another node found hot); without, `key` is hot in every namespace.
    *
    * @returns whether `key` is hot now
    */
-  markHot(key: string, ttlMs: number): boolean {
+  markHot(key: string, ttlMs: number, namespace?: string): boolean {
     if (this.#closed || !(ttlMs > 0)) return false;
     const until = this.#clock.now() + Math.min(ttlMs, this.promotionTtlMs);
-    const state = this.#hot.get(key);
+    const ns = namespace ?? '';
+    const state = this.#hot.get(key, ns);
     if (state !== undefined) {
       if (until > state.until) state.until = until;
       return true;
@@ -146,27 +154,32 @@ export class HotKeyDetector implements HotKeySource {
       this.#rejected++;
       return false;
     }
-    this.#hot.set(key, { slot: -1, until });
-    this.#deliver([this.#change(key, true, this.#countOf(key), 'remote', 'marked')]);
+    const added = this.#hot.add({ key, namespace: ns, slot: -1, until });
+    this.#deliver([this.#change(added, true, this.#countOf(added), 'remote', 'marked')]);
     return true;
   }
 
-  /** The keys hot now, hottest first, with their counts in the current window. */
+  /**
+   * The keys hot now, hottest first, with their counts in the current window (and their
+   * namespace, for keys counted or marked in one).
+   */
   hotKeys(): HotKeyInfo[] {
     const now = this.#clock.now();
     const out: HotKeyInfo[] = [];
-    for (const [key, state] of this.#hot) {
+    for (const state of this.#hot) {
       const local = state.slot >= 0;
       const marked = state.until > now;
       if (!local && !marked) continue;
-      const count = local ? this.#topK.windowCount(state.slot) : this.#countOf(key);
-      out.push({
-        key,
+      const count = local ? this.#topK.windowCount(state.slot) : this.#countOf(state);
+      const info: HotKeyInfo = {
+        key: state.key,
         count,
         rate: this.#rate(count),
         source: local ? 'local' : 'remote',
         markedUntil: marked ? state.until : 0,
-      });
+      };
+      if (state.namespace !== '') info.namespace = state.namespace;
+      out.push(info);
     }
     return out.sort((a, b) => b.count - a.count);
   }
@@ -236,10 +249,10 @@ export class HotKeyDetector implements HotKeySource {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const changes: HotKeyEvent[] = [];
-    for (const [key, state] of this.#hot) {
+    for (const state of this.#hot) {
       const local = state.slot >= 0;
-      const count = local ? this.#topK.windowCount(state.slot) : this.#countOf(key);
-      changes.push(this.#change(key, false, count, local ? 'local' : 'remote', 'closed'));
+      const count = local ? this.#topK.windowCount(state.slot) : this.#countOf(state);
+      changes.push(this.#change(state, false, count, local ? 'local' : 'remote', 'closed'));
     }
     this.#hot.clear();
     this.#topK.clear();
@@ -254,18 +267,18 @@ export class HotKeyDetector implements HotKeySource {
     this.#evaluations++;
     const s = this.#s;
     const topK = this.#topK;
-    for (const [key, state] of this.#hot) {
+    for (const state of this.#hot) {
       if (state.slot >= 0) {
         const count = topK.windowCount(state.slot);
         if (count >= s.coolThreshold) continue;
         topK.pin(state.slot, false);
         state.slot = -1;
         if (state.until > now) continue;
-        this.#hot.delete(key);
-        changes.push(this.#change(key, false, count, 'local', 'cooled'));
+        this.#hot.remove(state);
+        changes.push(this.#change(state, false, count, 'local', 'cooled'));
       } else if (!(state.until > now)) {
-        this.#hot.delete(key);
-        changes.push(this.#change(key, false, this.#countOf(key), 'remote', 'expired'));
+        this.#hot.remove(state);
+        changes.push(this.#change(state, false, this.#countOf(state), 'remote', 'expired'));
       }
     }
     const candidates = this.#candidates;
@@ -284,8 +297,9 @@ export class HotKeyDetector implements HotKeySource {
     for (let i = 0; i < n; i++) {
       const slot = candidates[i] as number;
       const key = topK.keyAt(slot) as string;
+      const namespace = topK.scopeAt(slot);
       const count = counts[slot] as number;
-      const state = this.#hot.get(key);
+      const state = this.#hot.get(key, namespace);
       if (state !== undefined) {
         // marked by another node, and now hot here too: no change to announce
         state.slot = slot;
@@ -293,15 +307,19 @@ export class HotKeyDetector implements HotKeySource {
       } else if (this.#hot.size >= s.maxHotKeys) {
         this.#deferred++;
       } else {
-        this.#hot.set(key, { slot, until: 0 });
+        const added = this.#hot.add({ key, namespace, slot, until: 0 });
         topK.pin(slot, true);
-        changes.push(this.#change(key, true, count, 'local', 'detected'));
+        changes.push(this.#change(added, true, count, 'local', 'detected'));
       }
     }
   }
 
-  #countOf(key: string): number {
-    const slot = this.#topK.slotOf(key);
+  #live(state: HotState | undefined): boolean {
+    return state !== undefined && (state.slot >= 0 || state.until > this.#clock.now());
+  }
+
+  #countOf(state: HotState): number {
+    const slot = this.#topK.slotOf(state.key, state.namespace);
     return slot < 0 ? 0 : this.#topK.windowCount(slot);
   }
 
@@ -310,7 +328,7 @@ export class HotKeyDetector implements HotKeySource {
   }
 
   #change(
-    key: string,
+    state: HotState,
     hot: boolean,
     count: number,
     source: HotKeyEvent['source'],
@@ -318,7 +336,9 @@ export class HotKeyDetector implements HotKeySource {
   ): HotKeyEvent {
     if (hot) this.#promotions++;
     else this.#demotions++;
-    return { key, hot, rate: this.#rate(count), source, reason };
+    const event: HotKeyEvent = { key: state.key, hot, rate: this.#rate(count), source, reason };
+    if (state.namespace !== '') event.namespace = state.namespace;
+    return event;
   }
 
   #deliver(changes: readonly HotKeyEvent[]): void {

@@ -68,14 +68,15 @@ export interface HotKeyDetectorOptions {
   coolThreshold?: number;
   /**
    * Keys whose accesses are counted exactly: the top-K candidates (an integer from
-   * 1 to 16384). Memory is fixed by this, whatever the number of distinct keys.
+   * 1 to 16384). Memory is fixed by this, whatever the number of distinct keys. A key
+   * of each namespace is a candidate of its own: caches sharing the detector share them.
    * @default 256
    */
   capacity?: number;
   /**
    * Most keys hot at once, detected here or marked by {@link HotKeyDetector.markHot}
-   * (an integer from 1 to `capacity`). Further candidates wait until a hot key cools;
-   * the hottest are promoted first.
+   * (an integer from 1 to `capacity`), in all namespaces together. Further candidates
+   * wait until a hot key cools; the hottest are promoted first.
    * @default 64, or `capacity` if smaller
    */
   maxHotKeys?: number;

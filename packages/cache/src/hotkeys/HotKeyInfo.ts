@@ -30,8 +30,13 @@
  * @group Hot keys
  */
 export interface HotKeyInfo {
-  /** The key. */
+  /** The key, without namespace. */
   key: string;
+  /**
+   * The namespace it was counted or marked in (a cache passes its own); absent for a
+   * key recorded without one.
+   */
+  namespace?: string;
   /**
    * Accesses counted on this node within the sliding window (0 when the key is not
    * among the tracked candidates).

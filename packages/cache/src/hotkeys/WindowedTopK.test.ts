@@ -75,6 +75,32 @@ describe('WindowedTopK', () => {
     expect(topK.evictions).toBeLessThanOrEqual(32 * 5);
   });
 
+  it('counts one key in two scopes as two candidates, and frees a scope it no longer tracks', () => {
+    const topK = new WindowedTopK(2, 2, 1, 1024);
+    for (let i = 0; i < 10; i++) topK.record('sku-1', 'product');
+    for (let i = 0; i < 3; i++) topK.record('sku-1', 'stock');
+    const product = topK.slotOf('sku-1', 'product');
+    const stock = topK.slotOf('sku-1', 'stock');
+    expect(product).toBeGreaterThanOrEqual(0);
+    expect(stock).toBeGreaterThanOrEqual(0);
+    expect(stock).not.toBe(product);
+    expect([topK.windowCount(product), topK.windowCount(stock)]).toEqual([10, 3]);
+    expect([topK.scopeAt(product), topK.scopeAt(stock), topK.keyAt(stock)]).toEqual([
+      'product',
+      'stock',
+      'sku-1',
+    ]);
+    expect(topK.slotOf('sku-1')).toBe(-1); // no scope: yet another key
+    expect(topK.size).toBe(2);
+
+    topK.rotate();
+    for (let i = 0; i < 50; i++) topK.record('sku-2'); // replaces the least frequent: stock's
+    expect(topK.slotOf('sku-1', 'stock')).toBe(-1);
+    expect(topK.slotOf('sku-2')).toBe(stock);
+    expect(topK.scopeAt(stock)).toBe('');
+    expect(topK.size).toBe(2);
+  });
+
   it('forgets everything on clear', () => {
     const topK = new WindowedTopK(2, 2, 1, 64);
     times(topK, 'a', 3);

@@ -16,10 +16,12 @@ import { hashKey } from './hashKey.js';
  *   are exact apart from at most `seedCap` (and never include an access older than
  *   the window plus the seed).
  * - Pinned slots (hot keys) are never replaced.
+ * - A key is counted per scope (the namespace of the cache that read it; `''` for
+ *   none): one key in two scopes is two candidates, with their own counts.
  *
- * Memory is fixed at construction: `capacity × (4·subWindows + 29)` bytes plus the
- * sketch plus one map entry and key reference per tracked key, whatever the number
- * of distinct keys.
+ * Memory is fixed at construction: `capacity × (4·subWindows + 37)` bytes plus the
+ * sketch plus one map entry and key reference per tracked key (and one map per scope
+ * with tracked keys), whatever the number of distinct keys.
  */
 export class WindowedTopK {
   /** Most keys tracked. */
@@ -34,8 +36,15 @@ export class WindowedTopK {
   readonly #sketch: FrequencySketch;
   readonly #seedCap: number;
   readonly #aging: number;
-  readonly #slotOf = new Map<string, number>();
+  /** Per scope, per key: its slot. */
+  readonly #slotOf = new Map<string, Map<string, number>>();
   readonly #keys: Array<string | undefined>;
+  /** Per slot: the scope of its key. */
+  readonly #scopes: string[];
+  #size = 0;
+  /** The last scope hashed for the sketch, and its hash (caches read in runs of one scope). */
+  #seedScope = '';
+  #seed = 0;
   /** Per sub-window (major) and slot (minor): accesses counted. */
   readonly #counts: Uint32Array;
   /** Per slot: the sketch estimate at admission, aged like the sketch. */
@@ -66,6 +75,7 @@ export class WindowedTopK {
     this.#aging = (subWindows - 1) / subWindows;
     this.#sketch = new FrequencySketch(sketchWidth);
     this.#keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.#scopes = new Array<string>(capacity).fill('');
     this.#counts = new Uint32Array(capacity * subWindows);
     this.#prior = new Uint32Array(capacity);
     this.#pinned = new Uint8Array(capacity);
@@ -79,7 +89,7 @@ export class WindowedTopK {
 
   /** Keys tracked now. */
   get size(): number {
-    return this.#slotOf.size;
+    return this.#size;
   }
 
   /** Bytes of the fixed tables (sketch and per-slot arrays), excluding the keys themselves. */
@@ -92,30 +102,40 @@ export class WindowedTopK {
       this.#free.byteLength +
       this.#victims.byteLength +
       this.#rank.byteLength +
-      this.capacity * 8
+      this.capacity * 16 // the key and scope references
     );
   }
 
-  /** Counts one access to `key`. The hot path: no allocation unless `key` is admitted. */
-  record(key: string): void {
-    const slot = this.#slotOf.get(key);
+  /**
+   * Counts one access to `key` in `scope`. The hot path: no allocation unless `key` is
+   * admitted (or is the first key of its scope).
+   */
+  record(key: string, scope = ''): void {
+    const slot = this.#slotOf.get(scope)?.get(key);
     if (slot !== undefined) {
       const i = this.#base + slot;
       this.#counts[i] = (this.#counts[i] as number) + 1;
       return;
     }
-    const estimate = this.#sketch.increment(hashKey(key));
-    if (estimate >= this.#bar) this.#admit(key, estimate);
+    const estimate = this.#sketch.increment(
+      scope === '' ? hashKey(key) : hashKey(key, this.#seedOf(scope)),
+    );
+    if (estimate >= this.#bar) this.#admit(key, scope, estimate);
   }
 
-  /** The slot of `key`, or -1 when it is not tracked. */
-  slotOf(key: string): number {
-    return this.#slotOf.get(key) ?? -1;
+  /** The slot of `key` in `scope`, or -1 when it is not tracked. */
+  slotOf(key: string, scope = ''): number {
+    return this.#slotOf.get(scope)?.get(key) ?? -1;
   }
 
   /** The key in `slot`, if any. */
   keyAt(slot: number): string | undefined {
     return this.#keys[slot];
+  }
+
+  /** The scope of the key in `slot` (`''` for none, or when the slot is free). */
+  scopeAt(slot: number): string {
+    return this.#scopes[slot] as string;
   }
 
   /** Accesses counted for the key in `slot` over the whole sliding window. */
@@ -158,7 +178,9 @@ export class WindowedTopK {
   /** Forgets every key and count. */
   clear(): void {
     this.#slotOf.clear();
+    this.#size = 0;
     this.#keys.fill(undefined);
+    this.#scopes.fill('');
     this.#counts.fill(0);
     this.#prior.fill(0);
     this.#pinned.fill(0);
@@ -170,7 +192,7 @@ export class WindowedTopK {
     this.#bar = this.#seedCap;
   }
 
-  #admit(key: string, estimate: number): void {
+  #admit(key: string, scope: string, estimate: number): void {
     let slot: number;
     if (this.#freeCount > 0) {
       slot = this.#free[--this.#freeCount] as number;
@@ -190,7 +212,14 @@ export class WindowedTopK {
       slot = victim;
     }
     this.#keys[slot] = key;
-    this.#slotOf.set(key, slot);
+    this.#scopes[slot] = scope;
+    let slots = this.#slotOf.get(scope);
+    if (slots === undefined) {
+      slots = new Map();
+      this.#slotOf.set(scope, slots);
+    }
+    slots.set(key, slot);
+    this.#size++;
     this.#prior[slot] = estimate;
     this.#counts[this.#base + slot] = Math.min(estimate, this.#seedCap);
     this.admissions++;
@@ -212,10 +241,24 @@ export class WindowedTopK {
 
   #evict(slot: number): void {
     const key = this.#keys[slot];
-    if (key !== undefined) this.#slotOf.delete(key);
+    if (key !== undefined) {
+      const scope = this.#scopes[slot] as string;
+      const slots = this.#slotOf.get(scope);
+      if (slots?.delete(key)) this.#size--;
+      if (slots?.size === 0) this.#slotOf.delete(scope);
+    }
     const counts = this.#counts;
     for (let i = slot; i < counts.length; i += this.capacity) counts[i] = 0;
     this.evictions++;
+  }
+
+  /** The sketch seed of `scope`: its own hash, remembered for the next access. */
+  #seedOf(scope: string): number {
+    if (scope !== this.#seedScope) {
+      this.#seedScope = scope;
+      this.#seed = hashKey(scope);
+    }
+    return this.#seed;
   }
 
   #rankOf(slot: number): number {

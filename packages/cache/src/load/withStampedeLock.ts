@@ -41,10 +41,11 @@ export async function withStampedeLock<T>(
   const step = Math.max(5, lock.waitMs / 10);
   while (performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, step));
-    const [entry] = await tiers.readL2([key]);
+    const [read] = await tiers.readL2([key]);
     const now = tiers.clock.now();
-    if (entry !== undefined && entry.freshUntil > now) {
-      tiers.fillL1(key, entry, now);
+    if (read !== undefined && read.entry.freshUntil > now) {
+      const { entry, bytes } = read;
+      tiers.fillL1(key, entry, now, bytes);
       return new LockedOut(entry.kind === 'value' ? entry.value : undefined);
     }
   }

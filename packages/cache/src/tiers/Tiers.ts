@@ -9,6 +9,7 @@ import type { L1 } from '../l1/L1.js';
 import type { L2Store, L2Write } from '../l2/L2Store.js';
 import type { CacheSettings } from '../resolveCacheOptions.js';
 import type { CacheCounters } from './CacheCounters.js';
+import type { L2Read } from './L2Read.js';
 
 /**
  * The two tiers of one cache and the bookkeeping around them: reading L2 through the
@@ -41,28 +42,40 @@ export class Tiers<T> {
     return this.settings.clock;
   }
 
-  /** Reads `keys` from L2 through the policy; an L2 failure reads as misses. */
-  async readL2(keys: string[]): Promise<Array<Entry<T> | undefined>> {
+  /**
+   * Reads `keys` from L2 through the policy; an L2 failure reads as misses. Each entry
+   * comes with the size of its stored text, which is what L1 counts against `maxBytes`.
+   */
+  async readL2(keys: string[]): Promise<Array<L2Read<T> | undefined>> {
     const l2 = this.l2;
     if (!l2) return [];
     try {
       const full = keys.map((k) => this.readKey(k));
       const texts = await this.policy.execute(() => l2.getMany(full), { idempotent: true });
-      return texts.map((t) =>
-        t === null || t === undefined ? undefined : decodeEntry(t, this.settings.serializer),
-      );
+      return texts.map((t) => {
+        if (t === null || t === undefined) return undefined;
+        const entry = decodeEntry(t, this.settings.serializer);
+        return entry === undefined ? undefined : { entry, bytes: t.length * 2 };
+      });
     } catch (error) {
       this.l2Error('get', error);
       return [];
     }
   }
 
-  /** Encodes and writes entries to L2 and L1; a "not found" becomes a negative entry. */
+  /**
+   * Encodes and writes entries to L1 and L2; a "not found" becomes a negative entry.
+   * An L2 failure is counted and reported (`l2.error`), then returned, so that
+   * {@link Cache.set} can reject; a write of loaded values ignores it.
+   *
+   * @returns `undefined` once L2 holds the writes (or there is nothing to write there),
+   *   else `{ error }`: what the L2 write failed with
+   */
   async store(
     values: Array<[string, T | undefined | null]>,
     ttlMs: number | undefined,
     explicit: boolean,
-  ): Promise<void> {
+  ): Promise<{ error: unknown } | undefined> {
     const now = this.clock.now();
     const s = this.settings;
     const writes: L2Write[] = [];
@@ -90,19 +103,26 @@ export class Tiers<T> {
         writes.push({ key: stored, value: text, ttlMs: entry.staleUntil - now });
     }
     const l2 = this.l2;
-    if (!l2 || writes.length === 0) return;
-    await this.policy
-      .execute(() => l2.setMany(writes), { idempotent: true })
-      .catch((error: unknown) => this.l2Error('set', error));
+    if (!l2 || writes.length === 0) return undefined;
+    try {
+      await this.policy.execute(() => l2.setMany(writes), { idempotent: true });
+      return undefined;
+    } catch (error) {
+      this.l2Error('set', error);
+      return { error };
+    }
   }
 
-  /** Keeps `entry` in L1 if the admission rule lets it in. */
-  fillL1(key: string, entry: Entry<T>, now: number, bytes = 64): void {
+  /**
+   * Keeps `entry` in L1 if the admission rule lets it in. `bytes` is its estimated
+   * size (the encoded text, 2 bytes per UTF-16 code unit), counted against `maxBytes`.
+   */
+  fillL1(key: string, entry: Entry<T>, now: number, bytes: number): void {
     const l1 = this.l1;
     if (!l1) return;
     let freshFor = l1.settings.ttlMs;
     if (l1.settings.admission === 'hot') {
-      if (!this.hot?.isHot(key)) return;
+      if (!this.hot?.isHot(key, this.settings.namespace)) return;
       freshFor = this.hot.promotionTtlMs;
     }
     l1.set(key, entry, now, freshFor, bytes);

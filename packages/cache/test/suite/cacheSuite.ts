@@ -1,39 +1,16 @@
-import { DependencyPolicy, ManualClock } from '@mallkit/resilience';
+import { ManualClock } from '@mallkit/resilience';
 import { describe, expect, it } from 'vitest';
 import {
-  type CacheBus,
   type CacheOptions,
   createCache,
   dispersedKeys,
   isCacheError,
   type L2Store,
 } from '../../src/index.js';
+import { limitsSuite } from './limitsSuite.js';
+import { gated, generousPolicy, nodesOn, type SuiteEnvironment, wait } from './suiteTools.js';
 
-/** What a suite run needs from an adapter: a fresh L2 and bus shared by the "nodes". */
-export interface SuiteEnvironment {
-  l2(): L2Store;
-  bus(): CacheBus;
-  /** A namespace of the run's own, so runs against one Redis do not meet. */
-  namespace(): string;
-}
-
-/**
- * These tests check what the cache does with L2's answers, so L2 calls get a deadline
- * a loaded CI machine cannot miss; the 50 ms production deadline has its own tests.
- */
-const generousPolicy = () =>
-  new DependencyPolicy({ name: 'suite-l2', preset: 'redis', timeoutMs: 5000 });
-
-const wait = <T>(subscribe: (resolve: (value: T) => void) => void) => new Promise<T>(subscribe);
-
-/** A promise a test resolves when it chooses: a loader held at a known point. */
-const gated = () => {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { gate, release };
-};
+export type { SuiteEnvironment } from './suiteTools.js';
 
 /**
  * The behaviour every L2/bus adapter must give the cache, run once per adapter:
@@ -41,22 +18,7 @@ const gated = () => {
  */
 export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
   describe(`cache on ${adapter}`, () => {
-    const setup = <T>(overrides: Partial<CacheOptions<T>> = {}) => {
-      const e = env();
-      const l2 = e.l2();
-      const bus = e.bus();
-      const namespace = e.namespace();
-      const node = (more: Partial<CacheOptions<T>> = {}) =>
-        createCache<T>({
-          namespace,
-          l2,
-          broadcast: { bus, heartbeatMs: 0 },
-          policy: generousPolicy(),
-          ...overrides,
-          ...more,
-        });
-      return { node, l2, bus, namespace };
-    };
+    const setup = <T>(overrides: Partial<CacheOptions<T>> = {}) => nodesOn<T>(env, overrides);
 
     it('reads through L1, L2 and the loader, and invalidation drops the key everywhere', async () => {
       const { node } = setup<string>();
@@ -384,5 +346,7 @@ export function cacheSuite(adapter: string, env: () => SuiteEnvironment): void {
       expect(loads).toBe(2);
       await cache.close();
     });
+
+    limitsSuite(env);
   });
 }
