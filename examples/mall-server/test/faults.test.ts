@@ -89,6 +89,17 @@ describe('mall-server when the database or Redis fails', () => {
       const miss = await mall.app.inject({ url: '/api/products/toy-038' });
       expect(miss.statusCode).toBe(200);
       expect(miss.json().sku).toBe('toy-038');
+      // a write commits to the database and is answered, though the cache cannot take it
+      const saved = await mall.app.inject({
+        method: 'PUT',
+        url: '/api/admin/products/toy-005',
+        payload: { name: 'Toy 5, relaunched', category: 'toys', priceCents: 777 },
+        headers: { authorization: 'Bearer admin-dev-token' },
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json().priceCents).toBe(777);
+      // this instance dropped its L1 copy: it reads the new row, not the old cached one
+      expect((await mall.app.inject({ url: '/api/products/toy-005' })).json().priceCents).toBe(777);
     } finally {
       await redis.restart();
     }

@@ -99,6 +99,11 @@ export async function createMall(
     feed,
     now: Date.now,
     guard: (read) => guards.db.execute(read, { idempotent: true }),
+    onCacheWriteFailed: (sku, error) =>
+      app.log.warn(
+        { sku, err: error },
+        'product saved; the cache could not take it (Redis failed): the change feed invalidates it',
+      ),
     ...(stack.outboxPool === undefined ? {} : { outbox: productOutboxHook }),
   });
 

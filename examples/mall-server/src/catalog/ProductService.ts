@@ -1,4 +1,4 @@
-import type { Cache } from '@mallkit/cache';
+import { type Cache, isCacheError } from '@mallkit/cache';
 import type { ChangeFeed } from '../feed/ChangeFeed.ts';
 import type { Product, ProductInput } from './Product.ts';
 import type { ProductRepository, ProductWriteHook } from './ProductRepository.ts';
@@ -21,6 +21,14 @@ export interface ProductServiceOptions {
    * @default run as is
    */
   guard?: <R>(read: () => Promise<R>) => Promise<R>;
+  /**
+   * Told when a committed write could not refresh the cache because Redis failed
+   * (`L2_UNAVAILABLE`): the write stands and is answered; this instance dropped its L1
+   * copy, and the change feed's invalidation (relayed from the outbox once Redis is back)
+   * or the entry's TTL clears the other tiers.
+   * @default ignore
+   */
+  onCacheWriteFailed?: (sku: string, error: unknown) => void;
   /**
    * Records the change in the write's own transaction (the MySQL outbox, relayed to the
    * feed by `OutboxSource`); without it the change is published after the commit.
@@ -74,8 +82,13 @@ export class ProductService {
   /** Reads a product from the primary into the cache (every instance's L1 drops it). */
   async refresh(sku: string): Promise<Product | undefined> {
     const [fresh] = await this.#o.primary.findMany([sku]);
-    if (fresh === undefined) await this.#o.cache.invalidate(sku);
-    else await this.#o.cache.set(sku, fresh);
+    try {
+      if (fresh === undefined) await this.#o.cache.invalidate(sku);
+      else await this.#o.cache.set(sku, fresh);
+    } catch (error) {
+      if (!isCacheError(error) || error.code !== 'L2_UNAVAILABLE') throw error;
+      this.#o.onCacheWriteFailed?.(sku, error);
+    }
     return fresh;
   }
 }
