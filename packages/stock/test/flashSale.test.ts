@@ -10,12 +10,15 @@ import {
   RedisFlashSale,
 } from '../src/redis/index.js';
 import {
+  activityKeys,
   codeOf,
   drained,
+  expectRetained,
   type FlashStore,
   openFlashStore,
   seedActivity,
   soldInDatabase,
+  ttls,
   uniquePrefix,
   unitsByOrder,
 } from './fixtures/flashSaleFixtures.js';
@@ -220,6 +223,52 @@ describe.each(['standalone', 'cluster'] as const)('RedisFlashSale on a %s Redis'
     expect(await service.getActivity('A-close')).toMatchObject([{ sold: 5, status: 'ended' }]);
     expect(await codeOf(other.open('A-close'))).toBe('INVALID_REQUEST');
     expect((await service.query(['close']))[0]).toMatchObject({ reserved: 5, sellable: 15 });
+  });
+
+  it('close gives every key of the activity one deadline, retainMs away; purge deletes them and the id opens afresh', async () => {
+    const retainMs = 600_000;
+    const keeping = new RedisFlashSale({ redis, service, prefix, retainMs, waitTimeoutMs: 10_000 });
+    await seedActivity(service, 'A-keep', [{ sku: 'keep', units: 5 }]);
+    await keeping.open('A-keep');
+    const writer = keeping.writer('A-keep', { blockMs: 200 });
+    writers.push(writer);
+    writer.start();
+    const line = { sku: 'keep', quantity: 1, activityId: 'A-keep' };
+    await keeping.buy({ orderNo: 'KP-1', lines: [line] });
+    await keeping.buy({ orderNo: 'KP-2', lines: [line] });
+    expect(ttls(await activityKeys(redis, prefix, 'A-keep'))).toEqual({
+      meta: -1,
+      stock: -1,
+      stream: -1,
+    });
+    expect(await keeping.close('A-keep')).toBe(3);
+    await writer.stop();
+    const lives = await activityKeys(redis, prefix, 'A-keep');
+    expect([...lives.keys()]).toEqual(['meta', 'stock', 'stream']);
+    expectRetained(lives, retainMs);
+    // The order records keep their own TTL (recordTtlMs, 7 days by default).
+    expect(await redis.pttl(`{${prefix}:A-keep}:o:KP-1`)).toBeGreaterThan(retainMs);
+
+    // New rows for the same id: refused while the closed activity's keys are kept…
+    await seedActivity(service, 'A-keep', [{ sku: 'keep-2', units: 4 }]);
+    expect(await codeOf(keeping.open('A-keep'))).toBe('INVALID_REQUEST');
+    expect(await keeping.purge('A-keep')).toBe(3);
+    expect((await activityKeys(redis, prefix, 'A-keep')).size).toBe(0);
+    expect(await keeping.remaining('A-keep')).toEqual([]);
+    // …and sold afresh once they are purged.
+    expect(await keeping.open('A-keep')).toEqual([
+      { sku: 'keep-2', warehouse: 'wh-a', remaining: 4 },
+    ]);
+    const again = await keeping.buy({
+      orderNo: 'KP-3',
+      lines: [{ sku: 'keep-2', quantity: 1, activityId: 'A-keep' }],
+    });
+    expect(again).toMatchObject({ status: 'admitted', replayed: false });
+    expect(ttls(await activityKeys(redis, prefix, 'A-keep'))).toEqual({
+      meta: -1,
+      stock: -1,
+      stream: -1,
+    });
   });
 
   // Only a Cluster client routes: on a standalone client there is one connection anyway.

@@ -161,7 +161,19 @@ function propertySuite(backend: StockBackend, runs: number): void {
                 }
               } else if (c.op === 'confirm' || c.op === 'release') {
                 const to = c.op === 'confirm' ? 'confirmed' : 'released';
+                const short =
+                  to === 'confirmed' &&
+                  known?.status === 'reserved' &&
+                  known.lines.some(
+                    (l) =>
+                      at(physical, l.sku) <
+                      known.lines
+                        .filter((m) => m.sku === l.sku)
+                        .reduce((n, m) => n + m.quantity, 0),
+                  );
                 if (!known) expected = 'ORDER_NOT_FOUND';
+                else if (short)
+                  expected = 'INSUFFICIENT_STOCK'; // a count came in below what it holds
                 else if (known.status === 'reserved') {
                   expected = 'ok';
                   for (const l of known.lines) {

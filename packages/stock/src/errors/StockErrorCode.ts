@@ -3,11 +3,12 @@
  * - `INVALID_ORDER`: the order is malformed (no lines, bad quantity, duplicate SKU, bad order number);
  * - `INVALID_REQUEST`: another call's input is malformed (restock, refund, activity, settings);
  * - `UNKNOWN_SKU` / `UNKNOWN_WAREHOUSE` / `UNKNOWN_ACTIVITY`: it names something the inventory does not know;
- * - `INSUFFICIENT_STOCK`: a line cannot be served; nothing of the order was deducted;
+ * - `INSUFFICIENT_STOCK`: a line cannot be served, and nothing of the order was deducted; or a confirm finds
+ *   physical stock below the units the order reserved (a count came in short), and the order stays reserved;
  * - `ORDER_CONFLICT`: the order (or refund, or receipt) number was used before with different content;
  * - `ORDER_NOT_FOUND`: confirm, release or refund of an order never deducted;
- * - `INVALID_TRANSITION`: the order is in a state that does not allow the call (confirm after release, refund before confirm, refund of more than was confirmed);
- * - `CONCURRENCY_CONFLICT`: the optimistic-lock strategy lost every retry to concurrent writers, or a count's `expected` value no longer holds;
+ * - `INVALID_TRANSITION`: the order is in a state that does not allow the call (confirm after release, refund before confirm, refund of more than was confirmed), or a flash-sale activity is (purge of one still open, with orders in flight or with dead letters);
+ * - `CONCURRENCY_CONFLICT`: the optimistic-lock strategy lost every retry to concurrent writers, a count's `expected` value no longer holds, or another reconcile of the flash-sale activity runs;
  * - `LOCK_TIMEOUT`: the distributed-lock strategy could not get the SKU's lock in time;
  * - `INVALID_OPTION`: a component was built with an invalid option;
  * - `SCHEMA_MISSING`: the database lacks the stock tables: run `migrateStock(db)` on it (a

@@ -21,7 +21,9 @@ const LOOKUPS = 8;
  * 3. (database, after 2) the activity's rows: allocated, sold, status;
  * 4. (Redis, one script, checked against the token) units in flight per row: entries in
  *    the stream plus entries settled as `written` since step 1, leaving out the orders of
- *    step 2; set each counter to `max(0, allocated - sold - inFlight)`.
+ *    step 2; set each counter to `max(0, allocated - sold - inFlight)`; when step 3 found
+ *    every row ended, close the activity in Redis; a closed activity with nothing in
+ *    flight starts its retention.
  *
  * An order written to the database between 1 and 3 that step 2 did not see is counted
  * both sold (3) and in flight (4): the counter comes out lower, never higher, than the
@@ -68,7 +70,8 @@ export class FlashSaleReconciler {
           );
         }
         const available = new Map<string, number>();
-        const args: Array<string | number> = [token, rows.length];
+        const ended = rows.every((r) => r.status !== 'active') ? 1 : 0;
+        const args: Array<string | number> = [token, ended, settings.retainMs, rows.length];
         for (const r of rows) {
           const field = lineCodec.field(r.sku, r.warehouse);
           const units = r.status === 'active' ? Math.max(0, r.allocated - r.sold) : 0;
@@ -81,13 +84,16 @@ export class FlashSaleReconciler {
           let mark = 0;
           const reply = await reconcileRepairScript.run(
             connection,
-            [keys.stock, keys.reconciling, keys.settledLog, keys.stream],
+            [keys.stock, keys.reconciling, keys.settledLog, keys.stream, keys.meta, keys.dead],
             args,
             () => {
               mark = barrier?.mark() ?? 0;
             },
           );
-          const changed = Array.isArray(reply) && reply[0] === 'ok' && hasChange(reply[1]);
+          const changed =
+            Array.isArray(reply) &&
+            reply[0] === 'ok' &&
+            (hasChange(reply[1]) || Number(reply[2]) === 1);
           return { reply, replicas: barrier && changed ? await barrier.wait(mark) : -1 };
         });
         if (!Array.isArray(reply) || reply[0] !== 'ok') continue; // the token expired

@@ -61,6 +61,9 @@ interface Batch {
  *
  * Delivery is at least once, and so are the events: two writers that both took an entry
  * (one was slower than `claimIdleMs`) both emit `written` for it, one with `replayed`.
+ * The writer that settles the last order of a closed activity starts the retention of its
+ * keys. A writer of an activity without a hand-off stream (not opened yet, purged, or
+ * expired after it finished) reads nothing and reports nothing until it is opened.
  *
  * @example
  * ```ts
@@ -242,11 +245,16 @@ export class FlashSaleWriter {
     const keys = this.#keys;
     const { settings } = this.#context;
     return (this.#router as SlotRouter).run(keys.tag, async (connection) => {
-      const reply = await claimScript.run(
-        connection,
-        [keys.stream],
-        [settings.group, this.consumer, this.#options.claimIdleMs, this.#options.batchSize],
-      );
+      const reply = await claimScript
+        .run(
+          connection,
+          [keys.stream],
+          [settings.group, this.consumer, this.#options.claimIdleMs, this.#options.batchSize],
+        )
+        .catch((error: unknown) => {
+          if (isStreamGone(error)) return [];
+          throw error;
+        });
       const entries = Array.isArray(reply)
         ? readEntries(
             reply.map((item) => (Array.isArray(item) ? item : [])),
@@ -257,7 +265,11 @@ export class FlashSaleWriter {
     });
   }
 
-  /** New entries, waiting up to `blockMs` for some. */
+  /**
+   * New entries, waiting up to `blockMs` for some. An activity without a hand-off stream
+   * (not opened yet, or purged or expired after it finished) has none: the writer waits
+   * `blockMs` as a read would, and reads again.
+   */
   async #readNew(): Promise<Batch> {
     const keys = this.#keys;
     const connection = await (this.#router as SlotRouter).connection(keys.tag);
@@ -278,8 +290,15 @@ export class FlashSaleWriter {
         keys.stream,
         '>',
       );
+    } catch (error) {
+      if (!isStreamGone(error) || this.#stopping) throw error;
+      reply = undefined;
     } finally {
       this.#blocked = false;
+    }
+    if (reply === undefined) {
+      await this.#pause(this.#options.blockMs);
+      return { connection, entries: [] };
     }
     const streams = Array.isArray(reply) ? reply : [];
     const items = (Array.isArray(streams[0]) ? streams[0][1] : []) as unknown;
@@ -358,8 +377,16 @@ export class FlashSaleWriter {
 
   async #settle(results: Result[]): Promise<void> {
     const keys = this.#keys;
-    const scriptKeys = [keys.stream, keys.dead, keys.reconciling, keys.settledLog];
-    const args: Array<string | number> = [this.#context.settings.group];
+    const scriptKeys = [
+      keys.stream,
+      keys.dead,
+      keys.reconciling,
+      keys.settledLog,
+      keys.meta,
+      keys.stock,
+    ];
+    const { group, retainMs } = this.#context.settings;
+    const args: Array<string | number> = [group, retainMs];
     for (const r of results) {
       scriptKeys.push(keys.order(r.entry.orderNo));
       args.push(
@@ -405,6 +432,15 @@ export class FlashSaleWriter {
   async #pause(ms: number): Promise<void> {
     await delay(ms, undefined, { signal: this.#abort.signal }).catch(() => undefined);
   }
+}
+
+/**
+ * Whether a read failed because the activity has no hand-off stream (or no consumer group
+ * on it): never opened, purged, or expired after it finished. `UNBLOCKED` is a blocking
+ * read cut short because the stream was deleted meanwhile.
+ */
+function isStreamGone(error: unknown): boolean {
+  return error instanceof Error && /^(NOGROUP|UNBLOCKED) /.test(error.message);
 }
 
 /** Runs `work` on every item, at most `limit` at a time. */

@@ -7,6 +7,7 @@ import type { FlashSaleAdmission } from './FlashSaleAdmission.js';
 import type { FlashSaleContext } from './FlashSaleContext.js';
 import type { FlashSaleEvents, FlashSaleRejection } from './FlashSaleEvents.js';
 import { flashSaleKeys } from './FlashSaleKeys.js';
+import type { FlashSalePurgeOptions } from './FlashSalePurgeOptions.js';
 import { FlashSaleReconciler } from './FlashSaleReconciler.js';
 import type { FlashSaleReconciliation } from './FlashSaleReconciliation.js';
 import type { FlashSaleConnection } from './FlashSaleRedis.js';
@@ -18,11 +19,13 @@ import { lineCodec } from './lineCodec.js';
 import type { OpenActivity } from './OpenActivity.js';
 import { openScript } from './openScript.js';
 import { planBuy } from './planBuy.js';
+import { purgeScript } from './purgeScript.js';
 import type { RedisFlashSaleOptions } from './RedisFlashSaleOptions.js';
 import { ReplicaBarrier } from './ReplicaBarrier.js';
 import { needsWait, readBuyReply } from './readBuyReply.js';
 import { readStock } from './readStock.js';
 import { type FlashSaleSettings, resolveFlashSaleOptions } from './resolveFlashSaleOptions.js';
+import { retainScript } from './retainScript.js';
 import { SlotRouter } from './SlotRouter.js';
 
 const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = {
@@ -77,6 +80,12 @@ const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = 
  * database still never oversells. With fewer replicas required than a master has, Redis
  * may promote a replica that lacks an acknowledged admission.
  *
+ * **Retention.** Once an activity is finished (closed by `close`, or by `reconcile` after
+ * the database ended it) and every admitted order is settled, its keys expire together
+ * `retainMs` later (by default `recordTtlMs`), the order records on their own TTL; keys
+ * of an activity with orders in flight never expire. {@link RedisFlashSale.purge}
+ * deletes them at once.
+ *
  * The Redis client is yours (never closed); every app node calls `open` for the
  * activities it sells. Needs Redis 7.0 or later.
  *
@@ -119,6 +128,8 @@ const REASON_OF_CODE: Partial<Record<StockError['code'], FlashSaleRejection>> = 
  * await writer.stop();
  * assert.equal((await stock.getOrder('SO-1'))?.status, 'reserved'); // awaiting payment
  * assert.deepEqual(refused, []);
+ * // its keys now expire after retainMs (7 days); to forget the activity at once:
+ * assert.equal(await sale.purge('A-618'), 3); // state, counters, hand-off stream
  * redis.disconnect();
  * await db.destroy();
  * ```
@@ -155,6 +166,9 @@ export class RedisFlashSale {
    * Redis already (counters of an open activity are never reset, so every app node may
    * call it). Creates the writers' consumer group. Returns the counters.
    *
+   * An activity closed in Redis stays closed while its keys are retained: to sell under
+   * the same id again (new rows allocated to it), {@link RedisFlashSale.purge} it first.
+   *
    * @throws `StockError` `UNKNOWN_ACTIVITY` when the activity has no `'redis'` rows,
    *   `INVALID_REQUEST` when it ended or was closed, `STORE_UNAVAILABLE` when Redis or the
    *   database failed, `SCHEMA_MISSING` when the database lacks the stock tables
@@ -178,7 +192,7 @@ export class RedisFlashSale {
       args.push(lineCodec.field(r.sku, r.warehouse), String(r.allocated - r.sold));
     const reply = await this.#redis('open', () =>
       this.#router.run(keys.tag, (c) =>
-        openScript.run(c, [keys.meta, keys.stock, keys.stream], args),
+        openScript.run(c, [keys.meta, keys.stock, keys.stream, keys.dead], args),
       ),
     );
     if (first(reply) === 'closed')
@@ -314,6 +328,11 @@ export class RedisFlashSale {
    * units to admit, given back by the next reconcile); it is never missed. Run it after a
    * failover, after releases or expiries, and on a schedule.
    *
+   * An activity the database ended (`StockService.endActivity` without `close`) is closed
+   * in Redis too: buys are refused as after `close`, and once its writers settled what is
+   * in flight its keys expire after `retainMs`. A reconcile never extends that retention
+   * and never recreates the keys of an ended activity that expired or was purged.
+   *
    * @throws `StockError` `CONCURRENCY_CONFLICT` when another reconcile of the activity
    *   runs, `UNKNOWN_ACTIVITY`, `STORE_UNAVAILABLE`, `SCHEMA_MISSING` (no stock tables)
    */
@@ -332,12 +351,14 @@ export class RedisFlashSale {
   /**
    * Ends a flash sale: stops admitting (the activity is `closed` in Redis, acknowledged
    * by the replicas), waits up to `drainTimeoutMs` until writers have settled every
-   * admitted order, then ends the activity in the database, which returns the unsold
+   * admitted order, starts the retention of the activity's keys (they expire together
+   * after `retainMs`), then ends the activity in the database, which returns the unsold
    * units to sellable stock. Returns how many.
    *
    * @throws `StockError` `STORE_UNAVAILABLE` when the close was not replicated or orders
    *   are still in flight after `drainTimeoutMs` (no writer running?): the activity stays
-   *   closed in Redis and active in the database; call `close` again
+   *   closed in Redis and active in the database; call `close` again (the writer that
+   *   settles the last order starts the retention meanwhile)
    */
   async close(activityId: string): Promise<number> {
     const keys = this.#context.keys(activityId);
@@ -368,7 +389,77 @@ export class RedisFlashSale {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.#open.delete(activityId);
+    await this.#redis('close', () =>
+      this.#router.run(keys.tag, (c) =>
+        retainScript.run(
+          c,
+          [keys.meta, keys.stock, keys.stream, keys.dead, keys.settledLog],
+          [this.#settings.retainMs],
+        ),
+      ),
+    );
     return this.#settings.service.endActivity(activityId);
+  }
+
+  /**
+   * Deletes the keys of a finished activity now rather than `retainMs` after it finished:
+   * its state, counters, hand-off stream and what a reconcile left. Then `open` can start
+   * an activity of the same id afresh, and `remaining` answers `[]`. The order records are
+   * left to expire after `recordTtlMs`. Refuses, deleting nothing, while anything could
+   * still be lost: the activity must be closed in Redis (`close`, or `reconcile` after
+   * the database ended it) with every admitted order settled, and it must have no dead
+   * letters unless `dropDeadLetters`. Stop the activity's writers first (a writer of a
+   * purged activity waits for it quietly). Returns how many keys it deleted (0 when
+   * none were left).
+   *
+   * @throws `StockError` `INVALID_TRANSITION` when the activity is open, has admitted
+   *   orders not yet settled, or has dead letters (and `dropDeadLetters` is not set);
+   *   `CONCURRENCY_CONFLICT` while a reconcile of it runs; `INVALID_REQUEST` for an
+   *   invalid id; `STORE_UNAVAILABLE` when Redis failed
+   */
+  async purge(activityId: string, options?: FlashSalePurgeOptions): Promise<number> {
+    const keys = this.#context.keys(activityId);
+    const dropDeadLetters = options?.dropDeadLetters ?? false;
+    const reply = await this.#redis('purge', () =>
+      this.#router.run(keys.tag, (c) =>
+        purgeScript.run(
+          c,
+          [keys.meta, keys.stock, keys.stream, keys.dead, keys.settledLog, keys.reconciling],
+          [dropDeadLetters ? 1 : 0],
+        ),
+      ),
+    );
+    const [kind, count] = Array.isArray(reply) ? reply : [];
+    switch (kind) {
+      case 'purged':
+        this.#open.delete(activityId);
+        return Number(count);
+      case 'open':
+        throw new StockError(
+          'INVALID_TRANSITION',
+          `activity "${activityId}" is open in Redis: close() it before purging`,
+        );
+      case 'pending':
+        throw new StockError(
+          'INVALID_TRANSITION',
+          `activity "${activityId}" has ${String(count)} admitted orders not yet written to the database; run a writer until pending() is 0`,
+        );
+      case 'dead':
+        throw new StockError(
+          'INVALID_TRANSITION',
+          `activity "${activityId}" has ${String(count)} dead-lettered orders (admitted, never written): settle them, then purge with dropDeadLetters`,
+        );
+      case 'reconciling':
+        throw new StockError(
+          'CONCURRENCY_CONFLICT',
+          `a reconcile of activity "${activityId}" is running; purge it afterwards`,
+        );
+      default:
+        throw new StockError(
+          'STORE_UNAVAILABLE',
+          `unexpected reply of the purge script: ${String(kind)}`,
+        );
+    }
   }
 
   #barrier(connection: FlashSaleConnection): ReplicaBarrier | undefined {

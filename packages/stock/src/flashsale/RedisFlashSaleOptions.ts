@@ -24,14 +24,16 @@ import type { FlashSaleRedis } from './FlashSaleRedis.js';
  *   activityId: 'D11', sku: 'tv-55', warehouse: 'sh-1', quantity: 5, strategy: 'redis',
  * });
  * const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+ * const prefix = `doc:RedisFlashSaleOptions:${randomUUID()}`;
  *
  * const options: RedisFlashSaleOptions = {
  *   redis,
  *   service: stock,
- *   prefix: `doc:RedisFlashSaleOptions:${randomUUID()}`, // the start of every key
+ *   prefix, // the start of every key
  *   replicas: 0, // a standalone Redis without replicas: no WAIT
  *   limits: { maxQuantity: 2 }, // at most 2 units per line in this sale
  *   drainTimeoutMs: 10_000,
+ *   retainMs: 86_400_000, // a finished activity's keys stay a day (default: recordTtlMs)
  * };
  * const sale = new RedisFlashSale(options);
  * await sale.open('D11');
@@ -41,6 +43,12 @@ import type { FlashSaleRedis } from './FlashSaleRedis.js';
  * assert.throws(() => new RedisFlashSale({ ...options, prefix: 'shop{1}' }), {
  *   code: 'INVALID_OPTION', // braces would break the hash tags
  * });
+ * const writer = sale.writer('D11', { blockMs: 100 });
+ * writer.start();
+ * assert.equal(await sale.close('D11'), 3); // once the writer wrote FS-1
+ * await writer.stop();
+ * const ttl = await redis.pttl(`{${prefix}:D11}:meta`); // retained for a day
+ * assert.ok(ttl > 86_000_000 && ttl <= 86_400_000);
  * redis.disconnect();
  * await db.destroy();
  * ```
@@ -87,6 +95,17 @@ export interface RedisFlashSaleOptions {
    * @default 604_800_000 (7 days)
    */
   recordTtlMs?: number;
+  /**
+   * How long an activity's keys (state, counters, hand-off and dead-letter streams) stay
+   * in Redis once it is finished, in ms: closed (by `close`, or by `reconcile` after the
+   * database ended it) and every admitted order settled. They get this TTL then, all with
+   * the same deadline, so `reconcile` and `remaining` stay readable that long; `purge`
+   * deletes them earlier. An activity with orders in flight, or with dead letters
+   * (admitted orders the database refused), never expires: settle them, then `purge`
+   * with `dropDeadLetters`.
+   * @default the value of `recordTtlMs`
+   */
+  retainMs?: number;
   /**
    * The writers' consumer group on each activity's hand-off stream.
    * @default 'stock-writers'

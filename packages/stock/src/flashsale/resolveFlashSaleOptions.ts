@@ -31,13 +31,15 @@ export function resolveFlashSaleOptions(options: RedisFlashSaleOptions): FlashSa
       'RedisFlashSale: a Cluster client needs nodes() and refreshSlotsCache()',
     );
   }
+  const recordTtlMs = options.recordTtlMs ?? 7 * 24 * 3_600_000;
   const settings: FlashSaleSettings = {
     redis: options.redis,
     service: options.service,
     prefix: options.prefix ?? 'mallkit:flash',
     replicas: options.replicas ?? (cluster ? 1 : 0),
     waitTimeoutMs: options.waitTimeoutMs ?? 500,
-    recordTtlMs: options.recordTtlMs ?? 7 * 24 * 3_600_000,
+    recordTtlMs,
+    retainMs: options.retainMs ?? recordTtlMs,
     group: options.group ?? 'stock-writers',
     maxAttempts: options.maxAttempts ?? 3,
     limits: { ...defaultOrderLimits, ...options.limits },
@@ -53,6 +55,7 @@ export function resolveFlashSaleOptions(options: RedisFlashSaleOptions): FlashSa
   count('replicas', settings.replicas, 0);
   count('waitTimeoutMs', settings.waitTimeoutMs, 1);
   count('recordTtlMs', settings.recordTtlMs, 1);
+  count('retainMs', settings.retainMs, 1);
   count('maxAttempts', settings.maxAttempts, 1);
   count('drainTimeoutMs', settings.drainTimeoutMs, 0);
   count('reconcileTimeoutMs', settings.reconcileTimeoutMs, 1);

@@ -1,3 +1,4 @@
+import { StockError } from '../errors/StockError.js';
 import type { RowMove } from '../ledger/RowMove.js';
 import { recordMoves } from '../ledger/recordMoves.js';
 import type { StockTransaction } from '../transactions/StockTransaction.js';
@@ -12,7 +13,9 @@ export type Settlement = 'confirmed' | 'released' | 'expired';
  * nodes) one settles and the other sees 0 rows and returns `false`.
  * Confirming takes the units out of physical stock (they belong to the
  * shipment now); releasing returns them to sellable stock, or to their
- * flash-sale activity while it runs.
+ * flash-sale activity while it runs. A confirmation the physical stock cannot
+ * cover (a count came in below the reserved units: the `shortfall` event) throws
+ * `INSUFFICIENT_STOCK`, and the transaction rolls back: the order stays reserved.
  */
 export async function settleOrder(
   trx: StockTransaction,
@@ -47,7 +50,7 @@ export async function settleOrder(
     }
     const physical = to === 'confirmed' ? -quantity : 0;
     const activity = backToActivity ? quantity : 0;
-    await trx
+    const moved = await trx
       .updateTable('stock_level')
       .set((eb) => ({
         reserved: eb('reserved', '-', quantity),
@@ -58,7 +61,14 @@ export async function settleOrder(
       .where('sku', '=', p.sku)
       .where('warehouse', '=', p.warehouse)
       .where('shard', '=', p.shard)
-      .execute();
+      .where('physical', '>=', -physical)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows === 0n) {
+      throw new StockError(
+        'INSUFFICIENT_STOCK',
+        `cannot confirm order "${orderNo}": physical stock of "${p.sku}" in "${p.warehouse}" is below the ${quantity} units it reserved (a count came in short); restock or recount, then confirm again`,
+      );
+    }
     moves.push({
       sku: p.sku,
       warehouse: p.warehouse,

@@ -8,6 +8,7 @@
 export type { FlashSaleAdmission } from '../flashsale/FlashSaleAdmission.js';
 export type { FlashSaleEvents, FlashSaleRejection } from '../flashsale/FlashSaleEvents.js';
 export type { FlashSaleLine } from '../flashsale/FlashSaleLine.js';
+export type { FlashSalePurgeOptions } from '../flashsale/FlashSalePurgeOptions.js';
 export type {
   FlashSaleReconciliation,
   FlashSaleRepair,

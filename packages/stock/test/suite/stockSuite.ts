@@ -151,6 +151,26 @@ export function stockSuite(backend: StockBackend, strategies: readonly SqlStrate
       await expectConsistent(store);
     });
 
+    it('a confirm the physical count no longer covers is refused and leaves the order reserved', async () => {
+      await stocked('short', 3);
+      await service.deduct({ orderNo: 'SF-1', lines: [{ sku: 'short', quantity: 2 }] });
+      await service.setPhysical({ sku: 'short', warehouse: 'wh-a', physical: 1 }); // the count: 1 left
+      const refused = await service.confirm('SF-1').catch((e: unknown) => e);
+      expect(isStockError(refused) && refused.code).toBe('INSUFFICIENT_STOCK');
+      expect(String((refused as Error).message)).toContain('restock or recount');
+      expect((await service.getOrder('SF-1'))?.status).toBe('reserved');
+      expect((await service.query(['short']))[0]).toMatchObject({ physical: 1, reserved: 2 });
+      await service.restock({
+        sku: 'short',
+        warehouse: 'wh-a',
+        quantity: 1,
+        receiptNo: 'R-short-2',
+      });
+      expect((await service.confirm('SF-1')).status).toBe('confirmed');
+      expect((await service.query(['short']))[0]).toMatchObject({ physical: 0, reserved: 0 });
+      await expectConsistent(store);
+    });
+
     it('a multi-line order with one line short deducts nothing', async () => {
       await stocked('ml-a', 5);
       await stocked('ml-b', 1);
