@@ -20,7 +20,9 @@ import { decodeChangeEvent } from './decodeChangeEvent.js';
  * the handler, then marks it processed. Delivery is at least once: a handler failure
  * leaves the change for redelivery (and, after the transport's `maxDeliveries`, the
  * dead-letter stream); a message that does not decode goes to the dead-letter stream
- * with the reason and the consumer carries on. Changes of one key are handled in order.
+ * with the reason once its batch is done (with the batch's redelivery when another of
+ * its messages failed) and the consumer carries on. Changes of one key are handled in
+ * order.
  *
  * @example
  * ```ts
@@ -129,20 +131,25 @@ export class Consumer {
     return source.consumerLag.call(this.#transport, this.#topic, this.#group);
   }
 
+  /**
+   * Handles a batch. A message that does not decode is only counted and reported
+   * (`malformed`) when the batch resolves, since that is when its dead-letter request
+   * reaches the transport: if a handler or the deduplicator fails on another message of
+   * the batch, the whole batch is delivered again (one message at a time) and the
+   * malformed one is dead-lettered, counted and reported then, once.
+   */
   async #consume(batch: readonly Delivery[]): Promise<DeliveryOutcome | undefined> {
     const deadLetters: DeadLetterRequest[] = [];
     for (const delivery of batch) {
-      const seen = { id: delivery.id, key: delivery.key, deliveries: delivery.deliveries };
       let change: ChangeEvent;
       try {
         change = this.#decode(delivery.body);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         deadLetters.push({ delivery, reason });
-        this.#stats.malformed += 1;
-        this.events.emit('malformed', { ...seen, reason });
         continue;
       }
+      const seen = { id: delivery.id, key: delivery.key, deliveries: delivery.deliveries };
       const event = { ...seen, id: change.id };
       if (this.#dedup && (await this.#dedup.isProcessed(change.id))) {
         this.#stats.duplicates += 1;
@@ -165,6 +172,12 @@ export class Consumer {
       this.#stats.lastHandledAt = Date.now();
       this.events.emit('handled', { ...event, ms: Date.now() - started });
     }
-    return deadLetters.length > 0 ? { deadLetters } : undefined;
+    if (deadLetters.length === 0) return undefined;
+    for (const { delivery, reason } of deadLetters) {
+      this.#stats.malformed += 1;
+      const { id, key, deliveries } = delivery;
+      this.events.emit('malformed', { id, key, deliveries, reason });
+    }
+    return { deadLetters };
   }
 }

@@ -91,7 +91,11 @@ export interface ConsumerEvents {
   };
   /** The change was processed before (deduplicator): skipped. */
   duplicate: ConsumedChange;
-  /** The message could not be decoded: it goes to the dead-letter stream. */
+  /**
+   * The message could not be decoded: it goes to the dead-letter stream. Emitted once per
+   * message, when its batch is done; if another message of the batch failed, the batch
+   * is delivered again and the event comes with that delivery.
+   */
   malformed: ConsumedChange & {
     /** Why. */
     reason: string;

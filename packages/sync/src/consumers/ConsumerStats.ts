@@ -38,7 +38,7 @@ export interface ConsumerStats {
   handled: number;
   /** Changes skipped as already processed. */
   duplicates: number;
-  /** Messages that could not be decoded (dead-lettered). */
+  /** Messages that could not be decoded (dead-lettered), each counted once. */
   malformed: number;
   /** Handler failures (each is retried). */
   failed: number;

@@ -23,6 +23,10 @@ import type { ConsumerLag } from './ConsumerLag.js';
  * @group Lag
  */
 export interface LagSource {
-  /** Measures the lag of `group` on `topic`. */
+  /**
+   * Measures the lag of `group` on `topic`. The transports read a topic never published
+   * to as empty (without creating it) and reject a topic or group name that is not valid
+   * with `SyncError` `INVALID_OPTION`.
+   */
   consumerLag(topic: string, group: string): Promise<ConsumerLag>;
 }

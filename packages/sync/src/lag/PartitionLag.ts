@@ -11,6 +11,8 @@
  * const subscription = await transport.subscribe('stock', 'search', 'node-1', async () => {});
  * await transport.publish('stock', [{ key: 'sku-1', id: 's-1', body: '5' }]);
  * await acked;
+ * const running = await transport.consumerLag('stock', 'search');
+ * assert.equal(running.partitions[partitionOf('sku-1', 2)]?.owner, 'node-1');
  * await subscription.close();
  * await transport.publish('stock', [{ key: 'sku-1', id: 's-2', body: '4' }]); // while stopped
  *
@@ -21,6 +23,7 @@
  *   [1, 1, 0, '1', '1'], // s-1 done, s-2 waiting
  * );
  * assert.equal(p?.errors, 0);
+ * assert.equal(p?.owner, undefined); // nobody holds it since node-1 left
  * ```
  *
  * @group Lag
@@ -45,7 +48,10 @@ export interface PartitionLag {
   lastAckedId?: string;
   /** When this process last acknowledged a message of the partition for the group (epoch ms). */
   lastAckedAt?: number;
-  /** The member of the group that holds the partition, when one does. */
+  /**
+   * The member of the group that holds the partition, when one does: the holder of its
+   * lease on Redis, the member running it in memory.
+   */
   owner?: string;
   /** Failures this process saw while consuming the partition for the group. */
   errors: number;

@@ -304,8 +304,9 @@ export class RedisStreamTransport implements MessageTransport, DeadLetterSource,
    * How far `group` is behind on `topic`, per partition: messages not yet delivered
    * plus delivered but not acknowledged, the age of the oldest of them (by the stream
    * ids, i.e. Redis's clock), the partition's holder, and what this process saw (last
-   * acknowledged position, errors). One atomic script per partition. Also emitted as a
-   * `lag` event.
+   * acknowledged position, errors). One atomic script per partition; a topic never
+   * published to reads as empty and is not created. Also emitted as a `lag` event.
+   * @throws `SyncError` `INVALID_OPTION` when `topic` or `group` is not a valid name
    */
   async consumerLag(topic: string, group: string): Promise<ConsumerLag> {
     requireName('topic', topic);

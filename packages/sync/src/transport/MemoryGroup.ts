@@ -18,17 +18,24 @@ export interface MemoryMember {
  * consumes: partition `p` goes to member `p mod n` in joining order. On every join and
  * leave the partitions that change hands are first stopped at their old owner (its batch
  * in flight finishes), then started at the new one, so a partition is never consumed
- * twice at once.
+ * twice at once. A partition's holder is the member whose runner was started and not yet
+ * stopped, as a Redis lease holds from before the start until after the stop.
  * @internal
  */
 export class MemoryGroup {
   readonly #partitions: number;
   readonly #members: MemoryMember[] = [];
+  readonly #holders = new Map<number, string>();
   #queue: Promise<void> = Promise.resolve();
 
   /** @param partitions - partitions of the topic */
   constructor(partitions: number) {
     this.#partitions = partitions;
+  }
+
+  /** The member holding partition `p`, if one does. */
+  holder(p: number): string | undefined {
+    return this.#holders.get(p);
   }
 
   /** Adds a member and rebalances. */
@@ -59,9 +66,10 @@ export class MemoryGroup {
           if (owner(p) !== member) {
             member.runners.delete(p);
             stops.push(
-              runner
-                .stop()
-                .then(() => member.released(p, member === leaving ? 'closed' : 'rebalance')),
+              runner.stop().then(() => {
+                this.#holders.delete(p);
+                member.released(p, member === leaving ? 'closed' : 'rebalance');
+              }),
             );
           }
         }
@@ -72,6 +80,7 @@ export class MemoryGroup {
         if (member && !member.runners.has(p)) {
           const runner = member.runner(p);
           member.runners.set(p, runner);
+          this.#holders.set(p, member.consumer);
           runner.start();
           member.assigned(p);
         }

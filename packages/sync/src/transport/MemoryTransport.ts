@@ -182,17 +182,28 @@ export class MemoryTransport implements MessageTransport, DeadLetterSource, LagS
     return (this.#topics.get(topic)?.deadLetters ?? []).slice(0, limit).map((l) => ({ ...l }));
   }
 
-  /** How far `group` is behind on `topic`; also emitted as a `lag` event. */
+  /**
+   * How far `group` is behind on `topic`, per partition: messages not yet delivered plus
+   * delivered but not acknowledged, the age of the oldest of them, the partition's
+   * holder, and what this transport saw (last acknowledged position, errors). A topic
+   * never published to nor subscribed to reads as empty and is not created. Also emitted
+   * as a `lag` event.
+   * @throws `SyncError` `INVALID_OPTION` when `topic` or `group` is not a valid name
+   */
   async consumerLag(topic: string, group: string): Promise<ConsumerLag> {
+    requireName('topic', topic);
+    requireName('group', group);
     const now = Date.now();
-    const t = this.#topic(topic);
-    const partitions = t.partitions.map((partition, p): PartitionLag => {
-      const cursor = partition.peekCursor(group);
+    const t = this.#topics.get(topic);
+    const members = t?.groups.get(group);
+    const partitions = Array.from({ length: this.#partitions }, (_, p): PartitionLag => {
+      const partition = t?.partitions[p];
+      const cursor = partition?.peekCursor(group);
       const lastDelivered = cursor?.lastDelivered ?? 0;
-      const undelivered = partition.lastSeq - lastDelivered;
+      const undelivered = (partition?.lastSeq ?? 0) - lastDelivered;
       let oldest = undelivered > 0 ? lastDelivered + 1 : undefined;
       for (const seq of cursor?.pending.keys() ?? []) oldest = Math.min(oldest ?? seq, seq);
-      const at = oldest === undefined ? undefined : partition.entry(oldest)?.at;
+      const at = oldest === undefined ? undefined : partition?.entry(oldest)?.at;
       const stats = this.#stats.peek(topic, group, p);
       const lag: PartitionLag = {
         partition: p,
@@ -203,6 +214,8 @@ export class MemoryTransport implements MessageTransport, DeadLetterSource, LagS
         lastDeliveredId: lastDelivered > 0 ? String(lastDelivered) : '',
         errors: stats?.errors ?? 0,
       };
+      const owner = members?.holder(p);
+      if (owner !== undefined) lag.owner = owner;
       if (stats?.lastAckedId !== undefined) lag.lastAckedId = stats.lastAckedId;
       if (stats?.lastAckedAt !== undefined) lag.lastAckedAt = stats.lastAckedAt;
       return lag;
