@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockService } from '../src/index.js';
 import {
-  type FlashSaleEvents,
   type FlashSaleWriter,
   RedisFlashSale,
   type RedisFlashSaleOptions,
@@ -14,27 +13,13 @@ import {
   drained,
   expectRetained,
   type FlashStore,
+  next,
   openFlashStore,
   seedActivity,
   soldInDatabase,
   ttls,
   uniquePrefix,
 } from './fixtures/flashSaleFixtures.js';
-
-/** Resolves with the first `name` event that `match` accepts. */
-function next<K extends keyof FlashSaleEvents>(
-  sale: RedisFlashSale,
-  name: K,
-  match: (event: FlashSaleEvents[K]) => boolean,
-): Promise<FlashSaleEvents[K]> {
-  return new Promise((resolve) => {
-    const off = sale.events.on(name, (event) => {
-      if (!match(event)) return;
-      off();
-      resolve(event);
-    });
-  });
-}
 
 const RETAIN_MS = 600_000;
 

@@ -5,32 +5,18 @@ import { Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockService } from '../src/index.js';
-import { type FlashSaleEvents, type FlashSaleWriter, RedisFlashSale } from '../src/redis/index.js';
+import { type FlashSaleWriter, RedisFlashSale } from '../src/redis/index.js';
 import type { StockDatabase } from '../src/schema/StockDatabase.js';
 import {
   codeOf,
   drained,
   type FlashStore,
+  next,
   openFlashStore,
   seedActivity,
   soldInDatabase,
   uniquePrefix,
 } from './fixtures/flashSaleFixtures.js';
-
-/** Resolves with the first `name` event that `match` accepts. */
-function next<K extends keyof FlashSaleEvents>(
-  sale: RedisFlashSale,
-  name: K,
-  match: (event: FlashSaleEvents[K]) => boolean,
-): Promise<FlashSaleEvents[K]> {
-  return new Promise((resolve) => {
-    const off = sale.events.on(name, (event) => {
-      if (!match(event)) return;
-      off();
-      resolve(event);
-    });
-  });
-}
 
 describe('FlashSaleWriter', () => {
   let store: FlashStore;
