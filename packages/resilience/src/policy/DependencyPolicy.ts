@@ -56,7 +56,7 @@ const stateNames: Record<CircuitState, CircuitStateName> = {
  * The breaker's algorithms and the backoff come from cockatiel; the layers are fused
  * into one function, with one timer per policy for all deadlines and an
  * `AbortSignal` made only when the guarded function reads it, because a stack of
- * separate policies costs tens of microseconds per call (see the package README's
+ * separate policies costs about ten microseconds per call (see the package README's
  * benchmark).
  *
  * @example
