@@ -9,104 +9,15 @@ import type { HotKeyEntry, HotKeySource } from './HotKeySource.js';
 import type { KeyRules } from './keys/KeyRules.js';
 import { requireKey, requireKeys } from './keys/requireKeys.js';
 import { L1 } from './l1/L1.js';
-import { LockedOut, withStampedeLock } from './load/withStampedeLock.js';
+import type { BatchLoader } from './load/BatchLoader.js';
+import type { Loader } from './load/Loader.js';
+import { loadMany } from './load/loadMany.js';
+import { loadOne } from './load/loadOne.js';
 import { type CacheSettings, resolveCacheOptions } from './resolveCacheOptions.js';
+import type { SetOptions } from './SetOptions.js';
 import { SingleFlight } from './singleflight/SingleFlight.js';
 import { type CacheCounters, newCacheCounters } from './tiers/CacheCounters.js';
 import { Tiers } from './tiers/Tiers.js';
-
-/**
- * Loads one value on a miss; `undefined` or `null` means "not found".
- *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { createCache, type Loader } from '@mallkit/cache';
- *
- * const rows = new Map([['sku-1', 'Phone X']]); // your database
- * const queries: string[] = [];
- * const findName: Loader<string> = async (sku) => {
- *   queries.push(sku);
- *   return rows.get(sku) ?? null; // null (or undefined): not found
- * };
- * const names = createCache<string>({ namespace: 'doc:Loader' });
- * assert.equal(await names.get('sku-1', findName), 'Phone X');
- * assert.equal(await names.get('sku-404', findName), undefined);
- * assert.equal(await names.get('sku-404', findName), undefined); // the cached "not found"
- * rows.set('sku-2', 'Phone X case');
- * await Promise.all([names.get('sku-2', findName), names.get('sku-2', findName)]);
- * assert.deepEqual(queries, ['sku-1', 'sku-404', 'sku-2']); // concurrent reads share one load
- * await names.close();
- * ```
- *
- * @group Cache
- */
-export type Loader<T> = (key: string) => Promise<T | undefined | null> | T | undefined | null;
-
-/**
- * Loads the values of many missed keys in one call (one SQL `IN (…)`): an array in the
- * order of `keys`, or a map from key to value; a key left out means "not found".
- *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { type BatchLoader, createCache } from '@mallkit/cache';
- *
- * const rows = new Map<string, number>().set('sku-1', 1999).set('sku-2', 2999); // your database
- * const queries: string[][] = [];
- * // One `SELECT … WHERE sku IN (?)`: a map of what was found; a key left out is "not found".
- * const loadPrices: BatchLoader<number> = async (skus) => {
- *   queries.push(skus);
- *   return new Map([...rows].filter(([sku]) => skus.includes(sku)));
- * };
- * const prices = createCache<number>({ namespace: 'doc:BatchLoader' });
- * assert.deepEqual(await prices.getMany(['sku-1', 'sku-9'], loadPrices), [1999, undefined]);
- * const page = await prices.getMany(['sku-1', 'sku-2', 'sku-9'], loadPrices);
- * assert.deepEqual(page, [1999, 2999, undefined]);
- * assert.deepEqual(queries, [['sku-1', 'sku-9'], ['sku-2']]); // only what was not cached
- * await prices.close();
- * ```
- *
- * @group Cache
- */
-export type BatchLoader<T> = (
-  keys: string[],
-) => Promise<ReadonlyArray<T | undefined | null> | ReadonlyMap<string, T | undefined | null>>;
-
-/**
- * Per-write options of {@link Cache.set}.
- *
- * @example
- * ```ts
- * import assert from 'node:assert/strict';
- * import { createCache, MemoryL2, type SetOptions } from '@mallkit/cache';
- * import { ManualClock } from '@mallkit/resilience';
- *
- * const clock = new ManualClock(Date.now());
- * const banners = createCache<string>({
- *   namespace: 'doc:SetOptions',
- *   l2: new MemoryL2(() => clock.now()),
- *   clock,
- *   ttlMs: 3_600_000, // an hour, for most writes
- *   ttlJitter: 0,
- * });
- * const flashSale: SetOptions = { ttlMs: 10_000 }; // this one ends in 10 s
- * await banners.set('home', 'Phone X -40%, for 10 seconds', flashSale);
- * assert.equal(await banners.get('home'), 'Phone X -40%, for 10 seconds');
- * clock.advance(10_001);
- * assert.equal(await banners.get('home'), undefined); // expired in both tiers
- * await banners.close();
- * ```
- *
- * @group Cache
- */
-export interface SetOptions {
-  /**
-   * Freshness in L2, in ms.
-   * @default the cache's `ttlMs`
-   */
-  ttlMs?: number;
-}
 
 /**
  * A typed cache for one namespace: L1 in process, then L2 (Redis or Cluster), then
@@ -240,7 +151,9 @@ export class Cache<T> {
     const held = this.#l1?.get(key);
     if (held !== undefined && held.freshUntil > this.#clock.now())
       return Promise.resolve(this.#t.answer(key, held, 'l1'));
-    return this.#flights.run(key, () => this.#loadOne(key, loader, held));
+    return this.#flights.run(key, () =>
+      loadOne(this.#t, key, loader, held, (k, load) => this.#refresh(k, load)),
+    );
   }
 
   /**
@@ -291,7 +204,7 @@ export class Cache<T> {
       batch.catch(() => {});
       for (const key of toRead) this.#flights.run(key, () => batch.then((m) => m.get(key)));
       try {
-        release(await this.#loadMany(toRead, batchLoader, stale));
+        release(await loadMany(this.#t, toRead, batchLoader, stale));
       } catch (error) {
         fail(error);
       }
@@ -404,108 +317,6 @@ export class Cache<T> {
     await this.#broadcaster?.close();
   }
 
-  async #loadOne(
-    key: string,
-    loader: Loader<T> | undefined,
-    held: Entry<T> | undefined,
-  ): Promise<T | undefined> {
-    const [read] = await this.#t.readL2([key]);
-    const fromL2 = read?.entry;
-    const now = this.#clock.now();
-    if (read !== undefined && read.entry.freshUntil > now) {
-      this.#t.fillL1(key, read.entry, now, read.bytes);
-      return this.#t.answer(key, read.entry, 'l2');
-    }
-    const stale = newest(fromL2, held, now);
-    if (!loader) {
-      this.#t.miss(key);
-      return stale ? this.#t.serveStale(key, stale, 'grace') : undefined;
-    }
-    if (stale && now < stale.freshUntil + this.#s.staleWhileRevalidateMs) {
-      this.#refresh(key, () => this.#runLoader(key, loader));
-      return this.#t.serveStale(key, stale, 'revalidate');
-    }
-    this.#t.miss(key);
-    let value: T | undefined | null | LockedOut<T>;
-    try {
-      value = await withStampedeLock(this.#t, key, () => this.#runLoader(key, loader));
-    } catch (error) {
-      this.#t.dirty.delete(key); // nothing was stored: an invalidation meanwhile is moot
-      if (stale && now < stale.freshUntil + this.#s.graceMs)
-        return this.#t.serveStale(key, stale, 'grace');
-      throw error;
-    }
-    if (value instanceof LockedOut) return value.value;
-    await this.#t.store([[key, value]], undefined, false);
-    return this.#s.isNotFound(value) ? undefined : (value as T);
-  }
-
-  async #loadMany(
-    keys: string[],
-    batchLoader: BatchLoader<T> | undefined,
-    heldStale: Map<string, Entry<T>>,
-  ): Promise<Map<string, T | undefined>> {
-    const out = new Map<string, T | undefined>();
-    const fromL2 = await this.#t.readL2(keys);
-    const now = this.#clock.now();
-    const missing: string[] = [];
-    const stale = new Map<string, Entry<T>>();
-    keys.forEach((key, i) => {
-      const read = fromL2[i];
-      const entry = read?.entry;
-      if (read !== undefined && read.entry.freshUntil > now) {
-        this.#t.fillL1(key, read.entry, now, read.bytes);
-        out.set(key, this.#t.answer(key, read.entry, 'l2'));
-        return;
-      }
-      const old = newest(entry, heldStale.get(key), now);
-      if (old) stale.set(key, old);
-      missing.push(key);
-    });
-    if (missing.length === 0) return out;
-    for (const key of missing) this.#t.miss(key);
-    if (!batchLoader) {
-      for (const key of missing) {
-        const old = stale.get(key);
-        out.set(key, old ? this.#t.serveStale(key, old, 'grace') : undefined);
-      }
-      return out;
-    }
-    let loaded: Map<string, T | undefined | null>;
-    try {
-      this.#count.loads++;
-      const answer = await batchLoader([...missing]);
-      loaded = Array.isArray(answer)
-        ? new Map(missing.map((k, i) => [k, (answer as ReadonlyArray<T | undefined | null>)[i]]))
-        : new Map(answer as ReadonlyMap<string, T | undefined | null>);
-    } catch (error) {
-      this.#count.loadErrors++;
-      const allGraced = missing.every((k) => {
-        const old = stale.get(k);
-        return old !== undefined && now < old.freshUntil + this.#s.graceMs;
-      });
-      if (!allGraced) throw error;
-      for (const key of missing)
-        out.set(key, this.#t.serveStale(key, stale.get(key) as Entry<T>, 'grace'));
-      return out;
-    }
-    const writes: Array<[string, T | undefined | null]> = missing.map((k) => [k, loaded.get(k)]);
-    await this.#t.store(writes, undefined, false);
-    for (const [key, value] of writes)
-      out.set(key, this.#s.isNotFound(value) ? undefined : (value as T));
-    return out;
-  }
-
-  async #runLoader(key: string, loader: Loader<T>): Promise<T | undefined | null> {
-    this.#count.loads++;
-    try {
-      return await loader(key);
-    } catch (error) {
-      this.#count.loadErrors++;
-      throw error;
-    }
-  }
-
   /** Whether a load or a background refresh of `key` is under way (its result may be stale). */
   #loading(key: string): boolean {
     return this.#flights.get(key) !== undefined || this.#refreshes.get(key) !== undefined;
@@ -568,15 +379,6 @@ export class Cache<T> {
     if (this.events.wants('error'))
       this.events.emit('error', { namespace: this.namespace, operation, error });
   }
-}
-
-function newest<T>(
-  a: Entry<T> | undefined,
-  b: Entry<T> | undefined,
-  now: number,
-): Entry<T> | undefined {
-  const usable = [a, b].filter((e): e is Entry<T> => e !== undefined && e.staleUntil > now);
-  return usable.sort((x, y) => y.freshUntil - x.freshUntil)[0];
 }
 
 function closedError(namespace: string): CacheError {

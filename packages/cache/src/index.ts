@@ -7,7 +7,7 @@
 export type { BusMessage } from './broadcast/BusMessage.js';
 export type { BusSubscription, CacheBus } from './broadcast/CacheBus.js';
 export { MemoryBus } from './broadcast/MemoryBus.js';
-export { type BatchLoader, Cache, type Loader, type SetOptions } from './Cache.js';
+export { Cache } from './Cache.js';
 export type {
   CacheErrorEvent,
   CacheEventBase,
@@ -44,4 +44,7 @@ export { pickCopy } from './hotkeys/pickCopy.js';
 export type { KeyRules } from './keys/KeyRules.js';
 export type { L2Store, L2Write } from './l2/L2Store.js';
 export { MemoryL2 } from './l2/MemoryL2.js';
+export type { BatchLoader } from './load/BatchLoader.js';
+export type { Loader } from './load/Loader.js';
+export type { SetOptions } from './SetOptions.js';
 export { jsonSerializer, type Serializer } from './serialization/Serializer.js';
