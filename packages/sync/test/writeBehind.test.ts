@@ -3,14 +3,9 @@ import { waitFor } from '@mallkit/internal-harness';
 import { harness } from '@mallkit/internal-harness/vitest';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type DeadLetterSource,
-  MemoryTransport,
-  type MessageTransport,
-  type Subscription,
-  WriteBehindQueue,
-} from '../src/index.js';
+import { MemoryTransport, type Subscription, WriteBehindQueue } from '../src/index.js';
 import { RedisStreamTransport } from '../src/redis/index.js';
+import type { TestTransport } from './fixtures/transportBackends.js';
 
 interface Deduction {
   orderNo: string;
@@ -23,7 +18,7 @@ afterAll(() => {
   redis.disconnect();
 });
 
-const backends: Array<[string, () => MessageTransport & DeadLetterSource]> = [
+const backends: Array<[string, () => TestTransport]> = [
   ['memory', () => new MemoryTransport({ partitions: 4 })],
   [
     'redis',
@@ -97,6 +92,50 @@ describe.each(backends)('WriteBehindQueue on %s', (_name, transportOf) => {
       expect(new Set(done).size).toBe(11);
     } finally {
       for (const worker of workers) await worker.close();
+    }
+  });
+
+  it('dead-letters and reports a malformed message once when a task of its batch fails', async () => {
+    const transport = transportOf();
+    const queue = new WriteBehindQueue<Deduction>({ transport, name: 'mixed', retryDelayMs: 10 });
+    const deduction = (orderNo: string) => ({ orderNo, sku: 'sku-1', quantity: 1 });
+    // Before any worker runs, all on one key: one batch of three.
+    await queue.enqueue({ id: 'o1', key: 'sku-1', payload: deduction('o1') });
+    await transport.publish('mixed', [{ key: 'sku-1', id: 'junk', body: '{nope' }]);
+    await queue.enqueue({ id: 'boom', key: 'sku-1', payload: deduction('boom') });
+    const batches: number[] = [];
+    transport.events.on('delivered', (e) => batches.push(e.messages));
+    const malformed: Array<[string, number]> = [];
+    const failed: Array<[string, number]> = [];
+    const done: Array<[string, number]> = [];
+    queue.events.on('malformed', (e) => malformed.push([e.id, e.attempt]));
+    queue.events.on('failed', (e) => failed.push([e.id, e.attempt]));
+    queue.events.on('done', (e) => done.push([e.id, e.attempt]));
+    const worker = await queue.worker('w1', async (task) => {
+      if (task.id === 'boom' && task.attempt === 1) throw new Error('lock wait timeout');
+    });
+    try {
+      await waitFor('boom done', 10_000, () => done.some(([id]) => id === 'boom'));
+      await waitFor(
+        'nothing left behind',
+        10_000,
+        async () => (await transport.consumerLag('mixed', 'write-behind')).messages === 0,
+      );
+      expect(batches[0]).toBe(3);
+      const letters = await transport.deadLetters('mixed');
+      expect(letters.map((l) => l.id)).toEqual(['junk']);
+      expect(letters[0]?.reason).toMatch(/^not a task: /);
+      // reported once, when its (redelivered) batch was done
+      expect(malformed).toEqual([['junk', 2]]);
+      expect(failed).toEqual([['boom', 1]]);
+      // at least once for the tasks: o1 again with its failed batch, boom on redelivery
+      expect(done).toEqual([
+        ['o1', 1],
+        ['o1', 2],
+        ['boom', 2],
+      ]);
+    } finally {
+      await worker.close();
     }
   });
 

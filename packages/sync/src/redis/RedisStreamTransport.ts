@@ -275,6 +275,7 @@ export class RedisStreamTransport implements MessageTransport, DeadLetterSource,
    * Removes, from every partition of `topic`, the entries every consumer group
    * acknowledged (members also do it every `trimIntervalMs`); resolves to how many.
    * Entries still pending for some group, or not yet delivered to it, stay.
+   * @throws `SyncError` `INVALID_OPTION` when `topic` is not a valid name
    */
   async trim(topic: string): Promise<number> {
     requireName('topic', topic);
@@ -286,7 +287,11 @@ export class RedisStreamTransport implements MessageTransport, DeadLetterSource,
     return removed.reduce<number>((n, r) => n + Number(r), 0);
   }
 
-  /** The oldest `limit` dead letters of `topic`, oldest first (`XRANGE` of its dead-letter stream). */
+  /**
+   * The oldest `limit` dead letters of `topic`, oldest first (`XRANGE` of its dead-letter
+   * stream).
+   * @throws `SyncError` `INVALID_OPTION` when `topic` is not a valid name
+   */
   async deadLetters(topic: string, limit = 100): Promise<DeadLetter[]> {
     requireName('topic', topic);
     const reply = await this.#redis.call(

@@ -170,15 +170,21 @@ export class MemoryTransport implements MessageTransport, DeadLetterSource, LagS
 
   /**
    * Removes the entries every group acknowledged (done after every acknowledgement
-   * anyway); resolves to how many.
+   * anyway); resolves to how many. A topic never published to has none and is not
+   * created.
+   * @throws `SyncError` `INVALID_OPTION` when `topic` is not a valid name
    */
   async trim(topic: string): Promise<number> {
-    const t = this.#topics.get(topic);
+    const t = this.#topics.get(requireName('topic', topic));
     return (t?.partitions ?? []).reduce((n, partition) => n + partition.trim(), 0);
   }
 
-  /** The oldest `limit` dead letters of `topic`, oldest first. */
+  /**
+   * The oldest `limit` dead letters of `topic`, oldest first.
+   * @throws `SyncError` `INVALID_OPTION` when `topic` is not a valid name
+   */
   async deadLetters(topic: string, limit = 100): Promise<DeadLetter[]> {
+    requireName('topic', topic);
     return (this.#topics.get(topic)?.deadLetters ?? []).slice(0, limit).map((l) => ({ ...l }));
   }
 

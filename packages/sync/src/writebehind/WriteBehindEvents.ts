@@ -95,7 +95,11 @@ export interface WriteBehindEvents {
     /** The failure. */
     error: unknown;
   };
-  /** A message of the queue is not a task: it goes to the dead-letter stream. */
+  /**
+   * A message of the queue is not a task: it goes to the dead-letter stream. Emitted once
+   * per message, when its batch is done; if a task of the batch failed, the batch is
+   * delivered again and the event comes with that delivery.
+   */
   malformed: WriteBehindTaskEvent & {
     /** Why. */
     reason: string;

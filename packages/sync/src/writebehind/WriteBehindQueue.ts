@@ -8,7 +8,7 @@ import type { MessageTransport, Subscription } from '../transport/MessageTranspo
 import { requireName } from '../transport/requireName.js';
 import type { Delivery, OutgoingMessage } from '../transport/StreamMessage.js';
 import type { SubscribeOptions } from '../transport/SubscribeOptions.js';
-import type { WriteBehindEvents } from './WriteBehindEvents.js';
+import type { WriteBehindEvents, WriteBehindTaskEvent } from './WriteBehindEvents.js';
 import type { WriteBehindQueueOptions } from './WriteBehindQueueOptions.js';
 import type { WriteBehindHandler, WriteBehindTaskInput } from './WriteBehindTask.js';
 
@@ -33,6 +33,9 @@ interface Envelope {
  *   and the tasks behind it carry on.
  * - Tasks of one key run in order, one at a time; a task that keeps failing holds back
  *   the tasks of its partition until it is dead-lettered.
+ * - A message of the queue that is not a task goes to the dead-letter stream, reported
+ *   once (`malformed`) when its batch is done: with the batch's redelivery when a task
+ *   of the batch failed.
  *
  * @example
  * ```ts
@@ -150,18 +153,19 @@ export class WriteBehindQueue<T> {
     );
   }
 
+  /**
+   * Runs a batch. A message that is not a task is only reported (`malformed`) when the
+   * batch resolves, since that is when its dead-letter request reaches the transport: if
+   * a task or the deduplicator fails on another message of the batch, the whole batch is
+   * delivered again (one message at a time) and the malformed one is dead-lettered and
+   * reported then, once.
+   */
   async #run(
     batch: readonly Delivery[],
     handler: WriteBehindHandler<T>,
   ): Promise<DeliveryOutcome | undefined> {
     const deadLetters: DeadLetterRequest[] = [];
     for (const delivery of batch) {
-      const seen = {
-        queue: this.#name,
-        id: delivery.id,
-        key: delivery.key,
-        attempt: delivery.deliveries,
-      };
       let envelope: Envelope;
       try {
         envelope = JSON.parse(delivery.body) as Envelope;
@@ -171,9 +175,9 @@ export class WriteBehindQueue<T> {
       } catch (error) {
         const reason = `not a task: ${error instanceof Error ? error.message : String(error)}`;
         deadLetters.push({ delivery, reason });
-        this.events.emit('malformed', { ...seen, reason });
         continue;
       }
+      const seen = this.#seen(delivery);
       if (this.#dedup && (await this.#dedup.isProcessed(delivery.id))) {
         this.events.emit('duplicate', seen);
         continue;
@@ -194,6 +198,15 @@ export class WriteBehindQueue<T> {
       await this.#dedup?.markProcessed(delivery.id);
       this.events.emit('done', { ...seen, ms: Date.now() - started });
     }
-    return deadLetters.length > 0 ? { deadLetters } : undefined;
+    if (deadLetters.length === 0) return undefined;
+    for (const { delivery, reason } of deadLetters) {
+      this.events.emit('malformed', { ...this.#seen(delivery), reason });
+    }
+    return { deadLetters };
+  }
+
+  #seen(delivery: Delivery): WriteBehindTaskEvent {
+    const { id, key, deliveries } = delivery;
+    return { queue: this.#name, id, key, attempt: deliveries };
   }
 }
