@@ -14,10 +14,9 @@ import type { SkuInfo } from '../catalog/SkuInfo.js';
 import type { SkuSettings, WarehouseSettings } from '../catalog/SkuSettings.js';
 import { detectDialect } from '../dialect/detectDialect.js';
 import type { SqlDialect } from '../dialect/SqlDialect.js';
-import { isStockError, StockError } from '../errors/StockError.js';
+import { StockError } from '../errors/StockError.js';
 import type { StockEvents } from '../events/StockEvents.js';
 import { sweepExpired } from '../expiry/sweepExpired.js';
-import type { CombinedRequest } from '../hotrows/CombinedRequest.js';
 import { Combiner } from '../hotrows/Combiner.js';
 import { countStock } from '../levels/countStock.js';
 import { restockStock } from '../levels/restockStock.js';
@@ -25,18 +24,12 @@ import type { PhysicalCount, Restock, SafetyLevel } from '../levels/StockAdjustm
 import { setSafetyStock } from '../levels/setSafetyStock.js';
 import type { Order } from '../order/Order.js';
 import { defaultOrderLimits } from '../order/OrderLimits.js';
-import { validateOrder } from '../order/validateOrder.js';
-import { fingerprint } from '../orders/fingerprint.js';
-import type { OrderOutcome, ReservedPart } from '../orders/OrderOutcome.js';
-import type { PlannedPart } from '../orders/PlannedPart.js';
-import { planOrder } from '../orders/planOrder.js';
+import { deductOrder } from '../orders/deductOrder.js';
+import type { OrderOutcome } from '../orders/OrderOutcome.js';
 import type { RefundRequest } from '../orders/RefundRequest.js';
 import { readOrder } from '../orders/readOrder.js';
 import { refundOrder } from '../orders/refundOrder.js';
-import { reserveOrder } from '../orders/reserveOrder.js';
 import { type Settlement, settleOrder } from '../orders/settleOrder.js';
-import { shippingWarehouseOf } from '../orders/shippingWarehouseOf.js';
-import { OrderExists, ShortLine } from '../orders/signals.js';
 import type { StockDatabase } from '../schema/StockDatabase.js';
 import { conditionalUpdate } from '../strategies/conditionalUpdate.js';
 import type { DeductionStrategy, StrategyName } from '../strategies/DeductionStrategy.js';
@@ -151,7 +144,15 @@ export class StockService {
    * and writes nothing, so a later retry is evaluated afresh.
    */
   deduct(input: Order): Promise<OrderOutcome> {
-    return this.#guard(() => this.#deduct(input));
+    return this.#guard(() =>
+      deductOrder(this.#context, input, {
+        limits: this.#limits,
+        ttlMs: this.#ttlMs,
+        allocation: () => this.#allocation,
+        strategyFor: (order, skus) => this.#strategyFor(order, skus),
+        combiner: this.#combiner,
+      }),
+    );
   }
 
   /** Payment arrived: the reservation becomes a deduction of physical stock. Idempotent. */
@@ -232,85 +233,6 @@ export class StockService {
     return this.#guard(() => sweepExpired(this.#context, limit));
   }
 
-  async #deduct(input: Order): Promise<OrderOutcome> {
-    const started = performance.now();
-    let orderNo = typeof input?.orderNo === 'string' ? input.orderNo : '';
-    try {
-      const order = validateOrder(input, this.#limits);
-      orderNo = order.orderNo;
-      const print = fingerprint(order.lines);
-      const skus = await this.#catalog.get(order.lines.map((l) => l.sku));
-      await this.#catalog.requireWarehouses(
-        order.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])),
-      );
-      const strategy = this.#strategyFor(order, skus);
-      for (let round = 0; ; round++) {
-        const parts = await planOrder(this.#db, order, skus, this.#allocation);
-        const now = this.#now();
-        const request = { orderNo, fingerprint: print, now, expiresAt: now + this.#ttlMs };
-        try {
-          const reserved =
-            strategy.name === 'combining' &&
-            parts.length === 1 &&
-            parts[0]?.activityId === undefined
-              ? await this.#combine({ ...request, ...(parts[0] as PlannedPart) })
-              : undefined;
-          const taken =
-            reserved ??
-            (await strategy.run(
-              parts.map((p) => p.sku),
-              (taker) =>
-                runTransaction(this.#db, this.#dialect, (trx) =>
-                  reserveOrder(trx, this.#dialect, taker, {
-                    ...request,
-                    strategy: strategy.name,
-                    parts,
-                  }),
-                ),
-            ));
-          const outcome: OrderOutcome = {
-            orderNo,
-            status: 'reserved',
-            strategy: strategy.name,
-            parts: taken,
-            shippingWarehouse: shippingWarehouseOf(taken),
-            expiresAt: request.expiresAt,
-            replayed: false,
-          };
-          if (this.events.wants('deducted')) {
-            this.events.emit('deducted', { outcome, durationMs: performance.now() - started });
-          }
-          await this.#afterWrite(skus.values());
-          return outcome;
-        } catch (error) {
-          if (error instanceof OrderExists) return await this.#replay(orderNo, print);
-          if (!(error instanceof ShortLine)) throw error;
-          const planned = skus.get(error.sku) as SkuInfo;
-          const pinned = order.lines.some((l) => l.sku === error.sku && l.warehouse !== undefined);
-          if (round >= 2 || pinned || planned.warehouses.length <= 1) {
-            throw new StockError(
-              'INSUFFICIENT_STOCK',
-              `SKU "${error.sku}" is short; nothing was deducted`,
-            );
-          }
-        }
-      }
-    } catch (error) {
-      // A retry of an order that went through is a replay, even once its SKU sold out:
-      // the plan is refused before the insert that would have found the order.
-      if (isStockError(error) && error.code === 'INSUFFICIENT_STOCK' && orderNo !== '') {
-        const stored = await readOrder(this.#db, orderNo).catch(() => undefined);
-        if (stored)
-          return this.#replay(orderNo, fingerprint(validateOrder(input, this.#limits).lines));
-      }
-      const failure = databaseFailure(this.#dialect, error);
-      if (this.events.wants('rejected')) {
-        this.events.emit('rejected', { orderNo, code: failure.code, message: failure.message });
-      }
-      throw failure;
-    }
-  }
-
   /**
    * Runs a call of the service; a failure of the database (or of anything else that is
    * not a `StockError`) becomes `SCHEMA_MISSING` or `STORE_UNAVAILABLE`, with the
@@ -370,39 +292,6 @@ export class StockService {
         (await this.#catalog.get([...new Set(stored.outcome.parts.map((p) => p.sku))])).values(),
       );
     return { ...stored.outcome, replayed: false };
-  }
-
-  /**
-   * Hands a single-line order to the row's combiner; `undefined` sends it down
-   * the normal path (a sharded SKU's order that did not fit the batch's shard).
-   */
-  async #combine(request: CombinedRequest): Promise<ReservedPart[] | undefined> {
-    const result = await this.#combiner.submit(request);
-    if (result.kind === 'exists') throw new OrderExists(request.orderNo);
-    if (result.kind === 'short') throw new ShortLine(request.sku, request.warehouse);
-    if (result.kind === 'alone') return undefined;
-    return [
-      {
-        sku: request.sku,
-        warehouse: request.warehouse,
-        shard: result.shard,
-        quantity: request.quantity,
-        refunded: 0,
-      },
-    ];
-  }
-
-  async #replay(orderNo: string, print: string): Promise<OrderOutcome> {
-    const stored = await readOrder(this.#db, orderNo);
-    if (!stored)
-      throw new StockError('STORE_UNAVAILABLE', `order "${orderNo}" vanished during replay`);
-    if (stored.fingerprint !== print) {
-      throw new StockError(
-        'ORDER_CONFLICT',
-        `order "${orderNo}" was deducted before with different lines`,
-      );
-    }
-    return stored.outcome;
   }
 
   #strategyFor(order: Order, skus: ReadonlyMap<string, SkuInfo>): DeductionStrategy {
