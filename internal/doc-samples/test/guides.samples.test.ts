@@ -1,3 +1,4 @@
-import { markdownSamples, runSamples } from './samples.js';
+import { markdownSamples } from '../src/findSamples.ts';
+import { root, runSamples } from './samples.js';
 
-runSamples('the guides’ and READMEs’ samples run', markdownSamples());
+runSamples('the guides’ and READMEs’ samples run', markdownSamples(root));

@@ -1,3 +1,4 @@
-import { runSamples, tsdocSamples } from './samples.js';
+import { tsdocSamples } from '../src/findSamples.ts';
+import { root, runSamples } from './samples.js';
 
-runSamples('the @examples of @mallkit/stock run', tsdocSamples('stock'));
+runSamples('the @examples of @mallkit/stock run', tsdocSamples(root, 'stock'));

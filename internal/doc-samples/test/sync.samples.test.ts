@@ -1,3 +1,4 @@
-import { runSamples, tsdocSamples } from './samples.js';
+import { tsdocSamples } from '../src/findSamples.ts';
+import { root, runSamples } from './samples.js';
 
-runSamples('the @examples of @mallkit/sync run', tsdocSamples('sync'));
+runSamples('the @examples of @mallkit/sync run', tsdocSamples(root, 'sync'));
