@@ -2,7 +2,9 @@
 // - every public export of the packages carries an `@example`: reads the typedoc JSON
 //   written next to the HTML (`docs/api/api.json`, see typedoc.json) and lists the exports,
 //   per entry point, whose comment has no example (the examples themselves are compiled by
-//   check-examples.mjs and run by internal/doc-samples);
+//   check-examples.mjs and run by internal/doc-samples), and an `@group` naming the
+//   concept it belongs to (the module pages and the navigation list exports by group; one
+//   without lands in a stray "Interfaces" or "Classes" group);
 // - no page links to a markdown file that is not one of the site's documents (typedoc
 //   copies such a file into docs/api/media/ as raw text: a dead end for a reader; add it
 //   to `projectDocuments` or link elsewhere);
@@ -46,9 +48,10 @@ function walk(reflection, path) {
     if (child.kind === REFERENCE) continue; // a re-export documented where it is declared
     exports++;
     const comments = [child.comment, ...(child.signatures ?? []).map((s) => s.comment)];
-    if (!comments.some(hasExample)) {
-      missing.push(`${path.join('/')}: ${KIND[child.kind] ?? child.kind} ${child.name}`);
-    }
+    const what = `${path.join('/')}: ${KIND[child.kind] ?? child.kind} ${child.name}`;
+    if (!comments.some(hasExample)) missing.push(`${what} has no @example`);
+    const grouped = comments.some((c) => (c?.blockTags ?? []).some((t) => t.tag === '@group'));
+    if (!grouped) missing.push(`${what} has no @group`);
   }
 }
 walk(project, []);
@@ -98,11 +101,11 @@ if (deadLinks.length > 0) {
   process.exitCode = 1;
 }
 if (missing.length > 0) {
-  console.error(`check-api-site: ${missing.length} of ${exports} public exports have no @example:`);
+  console.error(`check-api-site: ${missing.length} findings on ${exports} public exports:`);
   for (const line of missing) console.error(`  ${line}`);
   process.exitCode = 1;
 }
 if (process.exitCode) process.exit();
 console.log(
-  `check-api-site: all ${exports} public exports have an example; ${pages.length} pages, no dead link`,
+  `check-api-site: all ${exports} public exports have an example and a group; ${pages.length} pages, no dead link`,
 );
